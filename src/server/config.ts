@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env (STYLE.md habit 10). Everything else receives a typed `Config`.
+ * Fails fast with one message listing every bad variable, so an operator fixes them in one go.
+ */
+const ZBoolean = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  EDUBRIDGE_DATA_DIR: z.string().min(1).default('./data'),
+  EDUBRIDGE_DEMO: ZBoolean.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
+  EDUBRIDGE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EDUBRIDGE_TRUST_PROXY: ZBoolean.default(false),
+  EDUBRIDGE_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null → the embedded PGlite database in `dataDir/pglite`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: boolean;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  publicUrl: string;
+  /** Behind TLS (PUBLIC_URL is https): cookies are Secure and HSTS is sent. */
+  secureCookies: boolean;
+  sessionSecret: string;
+  trustProxy: boolean;
+  maxUploadBytes: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`DATABASE_URL=` in an env file) means "not set", as operators expect.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.EDUBRIDGE_DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? null;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    dataDir,
+    // The demo seeds itself on the embedded database unless switched off; a real PostgreSQL stays empty
+    // unless the operator asks for it.
+    demo: e.EDUBRIDGE_DEMO ?? databaseUrl === null,
+    logLevel: e.LOG_LEVEL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionSecret: e.EDUBRIDGE_SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    trustProxy: e.EDUBRIDGE_TRUST_PROXY,
+    maxUploadBytes: Math.round(e.EDUBRIDGE_MAX_UPLOAD_MB * 1024 * 1024),
+  };
+}
+
+/** A secret generated on first start and kept (mode 0600) in the data dir, so restarts keep sessions. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

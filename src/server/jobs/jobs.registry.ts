@@ -1,0 +1,13 @@
+import { JobRegistry } from './jobs.runner.ts';
+import { extractFileTextJob } from '../modules/library/library.jobs.ts';
+import { deidentifyJob } from '../modules/privacy/privacy.jobs.ts';
+import { reindexSearchJob } from '../modules/search/search.jobs.ts';
+
+/**
+ * The node's named job handlers. Modules define theirs in `<m>.jobs.ts` with `jobRegistry.define(...)`
+ * and are imported here, so the runner knows every name at start.
+ */
+export const jobRegistry = new JobRegistry();
+jobRegistry.define(reindexSearchJob);
+jobRegistry.define(deidentifyJob);
+jobRegistry.define(extractFileTextJob);

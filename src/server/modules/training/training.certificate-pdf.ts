@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { translate } from '../../http/i18n.ts';
+import type { UiLanguage } from '../../../shared/languages.ts';
+
+/**
+ * The printable certificate: holder, programme, credit hours, organiser, date, and a QR code to the public
+ * verification page. The PDF is a convenience copy; the signed JSON credential is what verifies.
+ * Fonts: Noto Sans Hans/Hant from npm (@embedpdf/fonts-sc, -tc); pdfkit embeds only the glyphs used.
+ */
+export interface CertificatePdfData {
+  language: UiLanguage;
+  holderName: string;
+  programmeTitle: string;
+  organiserName: string;
+  creditHours: number;
+  issuedAt: Date;
+  credentialId: string;
+  verifyUrl: string;
+  revoked: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageFont(pkg: string, file: string): string | null {
+  try {
+    const full = path.resolve(path.dirname(require.resolve(pkg)), '../fonts', file);
+    return existsSync(full) ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** @example const bytes = await renderCertificatePdf({ language: 'zh-Hant', holderName: '陳老師', … }) */
+export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 60, info: { Title: data.programmeTitle, Author: 'EduBridge' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const hant = data.language === 'zh-Hant';
+  const fonts = (
+    hant
+      ? [packageFont('@embedpdf/fonts-tc', 'NotoSansHant-Regular.otf'), packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf')]
+      : [packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf'), packageFont('@embedpdf/fonts-tc', 'NotoSansHant-Regular.otf')]
+  ).filter((f): f is string => f !== null);
+  fonts.forEach((f, i) => doc.registerFont(`cjk${i}`, f));
+  /** The first font with every character of the text (a Macao name may need the traditional face). */
+  const use = (text: string) => {
+    for (let i = 0; i < fonts.length; i++) {
+      doc.font(`cjk${i}`);
+      const face = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+      if (!face || [...text].every((ch) => /\s/.test(ch) || face.hasGlyphForCodePoint(ch.codePointAt(0)!))) return doc;
+    }
+    return fonts.length ? doc.font('cjk0') : doc.font('Helvetica');
+  };
+  const L = (key: string) => translate(data.language, `training.certificate.${key}`) ?? key;
+  const width = doc.page.width - 120;
+
+  doc
+    .rect(30, 30, doc.page.width - 60, doc.page.height - 60)
+    .lineWidth(2)
+    .stroke('#1f4e79');
+  doc.y = 80;
+  use(L('title')).fontSize(30).fillColor('#1f4e79').text(L('title'), 60, doc.y, { width, align: 'center' });
+  doc.moveDown(1);
+  use(L('awardedTo')).fontSize(14).fillColor('#444').text(L('awardedTo'), { width, align: 'center' });
+  use(data.holderName).fontSize(26).fillColor('#000').text(data.holderName, { width, align: 'center' });
+  doc.moveDown(0.6);
+  use(L('forCompleting')).fontSize(14).fillColor('#444').text(L('forCompleting'), { width, align: 'center' });
+  use(data.programmeTitle).fontSize(20).fillColor('#000').text(data.programmeTitle, { width, align: 'center' });
+  doc.moveDown(0.8);
+  const facts = `${L('creditHours')}: ${data.creditHours}    ${L('organiser')}: ${data.organiserName}    ${L('issuedOn')}: ${day(data.issuedAt)}`;
+  use(facts).fontSize(12).fillColor('#000').text(facts, { width, align: 'center' });
+  if (data.revoked) {
+    doc.moveDown(0.5);
+    use(L('revoked')).fontSize(16).fillColor('#b00020').text(L('revoked'), { width, align: 'center' });
+  }
+  const qr = await QRCode.toBuffer(data.verifyUrl, { type: 'png', margin: 1, width: 240 });
+  const qrY = doc.page.height - 200;
+  doc.image(qr, doc.page.width - 200, qrY, { width: 120 });
+  const foot = `${L('verifyAt')}: ${data.verifyUrl}\n${L('credentialId')}: ${data.credentialId}`;
+  use(foot)
+    .fontSize(9)
+    .fillColor('#444')
+    .text(foot, 60, qrY + 60, { width: width - 160 });
+  doc.end();
+  return done;
+}

@@ -1,0 +1,64 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
+import { LoginPage } from '../pages/login/LoginPage.tsx';
+import { NotFoundPage } from '../pages/not-found/NotFoundPage.tsx';
+import { RequireAuth, RequireNav } from './guards.tsx';
+import { AppLayout } from './layout.tsx';
+
+// Pages load on first visit, so the login page stays small on a slow school network.
+const HomePage = lazy(() => import('../pages/home/HomePage.tsx'));
+const ProfilePage = lazy(() => import('../pages/profile/ProfilePage.tsx'));
+const SchoolsPage = lazy(() => import('../pages/schools/SchoolsPage.tsx'));
+const ClassesPage = lazy(() => import('../pages/classes/ClassesPage.tsx'));
+const UsersPage = lazy(() => import('../pages/users/UsersPage.tsx'));
+const RosterImportPage = lazy(() => import('../pages/roster/RosterImportPage.tsx'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
+const GrowthPage = lazy(() => import('../pages/growth/GrowthPage.tsx'));
+const PrivacyPages = lazy(() => import('../pages/privacy/PrivacyPages.tsx'));
+const TrainingPages = lazy(() => import('../pages/training/TrainingPages.tsx'));
+const VerifyPage = lazy(() => import('../pages/training/VerifyPage.tsx'));
+const LibraryPages = lazy(() => import('../pages/library/LibraryPages.tsx'));
+
+function page(navKey: string, element: ReactNode) {
+  return (
+    <RequireNav navKey={navKey}>
+      <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
+    </RequireNav>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  // Certificate verification is public: whoever scans the QR code needs no account.
+  {
+    path: '/verify/:credentialId',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <VerifyPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: page('home', <HomePage />) },
+      { path: 'profile', element: page('profile', <ProfilePage />) },
+      { path: 'schools', element: page('schools', <SchoolsPage />) },
+      { path: 'classes', element: page('classes', <ClassesPage />) },
+      { path: 'users', element: page('users', <UsersPage />) },
+      { path: 'roster-import', element: page('roster', <RosterImportPage />) },
+      { path: 'audit', element: page('audit', <AuditPage />) },
+      { path: 'growth', element: page('growth', <GrowthPage />) },
+      { path: 'data-sharing/*', element: page('sharing', <PrivacyPages />) },
+      { path: 'training/*', element: page('training', <TrainingPages />) },
+      { path: 'library/*', element: page('library', <LibraryPages />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
