@@ -21,6 +21,8 @@ export default defineConfig({
       '/api': API_TARGET,
       '/healthz': API_TARGET,
       '/xapi': API_TARGET,
+      // Live co-editing (Hocuspocus) is a websocket on the same server.
+      '/collab': { target: 'ws://localhost:3000', ws: true },
     },
   },
 });

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('the growth record, from entry to term report', ()
 
   it(
     'a student records volunteering with a photo, the teacher approves it, publicity opens, the report downloads',
-    { timeout: 120_000 },
+    { timeout: 400_000 },
     async () => {
       // The student adds a volunteering entry with a photo.
       await student.goto('/growth');

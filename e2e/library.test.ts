@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('the shared library across the border', () => {
 
   it(
     'gd-teacher searches 机器人, finds a Hong Kong lesson that says 機械人, reads it in 简体 and adapts it',
-    { timeout: 120_000 },
+    { timeout: 400_000 },
     async () => {
       // Search from the library's front page; the query goes into the address.
       await page.goto('/library');

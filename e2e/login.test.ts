@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('every demo account signs in, in every language', 
       await expect.poll(() => page.getByRole('alert').innerText()).toContain(text(language, 'errors.AUTH_INVALID_CREDENTIALS'));
       await page.screenshot({ path: path.join(SCREENSHOTS, `login-${language}.png`), fullPage: true });
       expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
-    }, 60_000);
+    }, 400_000);
 
     it.each(ACCOUNTS)(
       '%s sees their home page with their name',

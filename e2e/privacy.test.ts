@@ -87,5 +87,5 @@ describe.skipIf(!hasChromium)('data stewards share de-identified data', () => {
     const datasets = await hk.evaluate(async () => (await fetch('/api/v1/privacy/datasets')).json());
     expect(datasets.items).toEqual([]);
     await hkContext.close();
-  }, 180_000);
+  }, 400_000);
 });

@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('teacher training across the border', () => {
 
   it(
     'hk-teacher enrols in AI + mathematics, checks in by QR, hands in work; gd-bureau sees the training rate move',
-    { timeout: 150_000 },
+    { timeout: 400_000 },
     async () => {
       const mathsRow = bureau.locator('tr').filter({ hasText: DEMO_MATHS_TITLE });
       await bureau.goto('/training/dashboard');
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('teacher training across the border', () => {
 
   it(
     'hk-principal opens the demo certificate; the public verification page says it is valid, without login',
-    { timeout: 60_000 },
+    { timeout: 400_000 },
     async () => {
       const principal = await signedIn(browser, server.baseUrl, 'hk-principal', 'zh-Hant');
       await principal.goto('/training/me');

@@ -11,6 +11,7 @@ import { createDetector } from '../../src/lib/deid/detect.ts';
 import { generateCorpus, type CorpusDoc } from './generate-corpus.ts';
 import { HOLDOUT_2_STYLES } from './holdout-docs-2.ts';
 import { holdout2Docs, holdoutDocs } from './holdout-docs.ts';
+import { HOLDOUT_3_STYLES, holdout3Docs } from './holdout-docs-3.ts';
 import { evaluate, type Span } from './score.ts';
 
 const TARGETS = { leakRate: 0.01, f1: 0.95, mbPerSecond: 20 };
@@ -179,6 +180,17 @@ export async function run() {
         ];
       }),
     ),
+    // Hold-out 3 (100 documents, five more styles): measured blind first; see the README for the blind figure.
+    handWrittenHoldout3: quick(holdout3Docs(), detector),
+    handWrittenHoldout3ByStyle: Object.fromEntries(
+      HOLDOUT_3_STYLES.map((s) => {
+        const q = quick(holdout3Docs(s.style), detector);
+        return [
+          s.style,
+          { documents: q.documents, entities: q.entities, leakRate: q.leakRate, strictF1: q.strictMicro.f1, overlapF1: q.overlapMicro.f1 },
+        ];
+      }),
+    ),
     targets: TARGETS,
     meetsTargets: {
       leakRate: quality.leakRate <= TARGETS.leakRate,
@@ -204,11 +216,14 @@ function printRows(r: Awaited<ReturnType<typeof run>>): void {
     ['same generator, seed 777', r.otherSeed],
     ['hand-written hold-out 1', r.handWrittenHoldout],
     ['hand-written hold-out 2', r.handWrittenHoldout2],
+    ['hand-written hold-out 3', r.handWrittenHoldout3],
   ] as const) {
     line(name, q.documents, q.entities, q.strictMicro.f1, q.overlapMicro.f1, q.leakRate);
   }
   for (const [style, q] of Object.entries(r.handWrittenHoldout2ByStyle))
     line(`  hold-out 2: ${style}`, q.documents, q.entities, q.strictF1, q.overlapF1, q.leakRate);
+  for (const [style, q] of Object.entries(r.handWrittenHoldout3ByStyle))
+    line(`  hold-out 3: ${style}`, q.documents, q.entities, q.strictF1, q.overlapF1, q.leakRate);
   console.error(
     `speed (CPU time, one core): ${e.mbPerSecond} MB/s steady, ${e.firstPassMbPerSecond} MB/s first pass; wall ${e.mbPerSecondWall} MB/s; ` +
       `machine reference loop ${e.referenceLoopNsPerChar} ns/char (idle modern core: < 1)`,

@@ -6,6 +6,7 @@
 import { createDetector } from '../../src/lib/deid/detect.ts';
 import { HOLDOUT_2_STYLES } from './holdout-docs-2.ts';
 import { holdout2Docs, holdoutDocs } from './holdout-docs.ts';
+import { HOLDOUT_3_STYLES, holdout3Docs } from './holdout-docs-3.ts';
 import { evaluate } from './score.ts';
 import type { CorpusDoc } from './generate-corpus.ts';
 
@@ -26,9 +27,11 @@ function row(name: string, docs: CorpusDoc[]) {
 row('holdout-1', holdoutDocs());
 for (const s of HOLDOUT_2_STYLES) row(s.style, holdout2Docs(s.style));
 row('holdout-2', holdout2Docs());
+for (const s of HOLDOUT_3_STYLES) row(s.style, holdout3Docs(s.style));
+row('holdout-3', holdout3Docs());
 
 if (!process.argv.includes('--quiet')) {
-  for (const d of [...holdoutDocs(), ...holdout2Docs()]) {
+  for (const d of [...holdoutDocs(), ...holdout2Docs(), ...holdout3Docs()]) {
     const pred = detector.detect(d.text);
     const show = (s: number, e: number) => `«${d.text.slice(s, e)}» …${d.text.slice(Math.max(0, s - 10), e + 6).replace(/\n/g, ' ')}…`;
     for (const g of d.entities) {

@@ -44,6 +44,11 @@ async function scratchPostgres(): Promise<DatabaseHandle | null> {
     ...handle,
     close: async () => {
       await handle.close();
+      // SEARCH_BENCH_KEEP_DB=1 leaves the loaded database for EXPLAIN (drop it by hand afterwards).
+      if (process.env.SEARCH_BENCH_KEEP_DB === '1') {
+        process.stderr.write(`search bench database kept: ${name}\n`);
+        return;
+      }
       const again = new pg.Client({ connectionString: PG_URL });
       await again.connect();
       await again.query(`drop database if exists ${name} with (force)`);

@@ -13,6 +13,8 @@ export interface RunningServer {
   /** Everything the server printed so far (stdout and stderr), e.g. to read the demo school codes. */
   log: () => string;
   stop: () => Promise<void>;
+  /** Stops the server and starts it again on the same port, data directory and database (a deploy, a crash). */
+  restart: () => Promise<void>;
 }
 
 /** Newest modification time among the files the web build reads. */
@@ -106,26 +108,30 @@ export async function startServer(): Promise<RunningServer> {
   // browser tests prove both engines like the rest of the suite.
   const database = await scratchDatabase();
   let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/edubridge.js'), 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      EDUBRIDGE_DATA_DIR: dataDir,
-      EDUBRIDGE_DEMO: '1',
-      DATABASE_URL: database?.url ?? '',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const launch = () => {
+    const spawned = spawn(process.execPath, [path.join(ROOT, 'bin/edubridge.js'), 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        EDUBRIDGE_DATA_DIR: dataDir,
+        EDUBRIDGE_DEMO: '1',
+        DATABASE_URL: database?.url ?? '',
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    spawned.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    spawned.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return spawned;
+  };
+  let child = launch();
   const log = () => output;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -133,17 +139,25 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(timer);
     }
+  };
+  const stop = async () => {
+    await halt();
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
+  const restart = async () => {
+    await halt();
+    child = launch();
+    await waitForHealth(baseUrl, child, log, 300_000);
+  };
 
   try {
-    await waitForHealth(baseUrl, child, log, 90_000);
+    await waitForHealth(baseUrl, child, log, 300_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, log, stop };
+  return { baseUrl, log, stop, restart };
 }
 
 async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {

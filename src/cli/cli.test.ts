@@ -14,7 +14,8 @@ function edubridge(dataDir: string, args: string[], input?: string) {
     env: { ...process.env, EDUBRIDGE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
     input,
     encoding: 'utf8',
-    timeout: 120_000,
+    // A fresh Node compiling the server and migrating PGlite: seconds idle, minutes on a loaded CI box.
+    timeout: 400_000,
   });
 }
 
@@ -40,16 +41,16 @@ describe('the edubridge command', () => {
     const broken = edubridge(dataDir, ['audit', 'verify']);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('BROKEN');
-  }, 240_000);
+  }, 1_500_000);
 
   it('refuses a bad environment with a clear message', () => {
     const r = spawnSync(process.execPath, ['bin/edubridge.js', 'migrate'], {
       cwd: ROOT,
       env: { ...process.env, PORT: 'eighty' },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 400_000,
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('PORT');
-  }, 60_000);
+  }, 450_000);
 });

@@ -4,14 +4,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig, ConfigError } from '../server/config.ts';
-import { migrateDatabase } from '../server/db/migrate.ts';
-import { seedDemo, seedJurisdictions } from '../server/demo/demo.seed.ts';
-import { createLocalBlobStore } from '../server/blobs/local-blob-store.ts';
-import { openConfiguredDatabase, startServer } from '../server/main.ts';
-import { verifyAuditChain } from '../server/modules/audit/audit.service.ts';
-import { createPlatformAdmin } from '../server/modules/identity/identity.admin.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The server and its modules load only for the commands that use a database: `edubridge deid` runs on an
+ * analyst's laptop and should not compile the whole node to start.
+ */
+const node = async () => ({
+  ...(await import('../server/db/migrate.ts')),
+  ...(await import('../server/demo/demo.seed.ts')),
+  ...(await import('../server/blobs/local-blob-store.ts')),
+  ...(await import('../server/main.ts')),
+});
 
 /** `edubridge`: the operator's command. Every subcommand reads the same config as the server. */
 const program = new Command('edubridge').description('EduBridge (湾区智教桥) node operations');
@@ -22,6 +27,7 @@ program
   .option('--build-web-if-missing', 'build the web app first when dist/web is absent')
   .action(async (opts: { buildWebIfMissing?: boolean }) => {
     if (opts.buildWebIfMissing) buildWebIfMissing();
+    const { startServer } = await node();
     await startServer(loadConfig());
   });
 
@@ -29,6 +35,7 @@ program
   .command('migrate')
   .description('apply the SQL migrations to the configured database')
   .action(async () => {
+    const { openConfiguredDatabase, migrateDatabase, seedJurisdictions } = await node();
     const database = await openConfiguredDatabase(loadConfig());
     await migrateDatabase(database);
     await seedJurisdictions(database.db);
@@ -40,6 +47,7 @@ program
   .command('seed')
   .description('seed the demo jurisdictions, schools and accounts (idempotent)')
   .action(async () => {
+    const { openConfiguredDatabase, migrateDatabase, seedDemo, createLocalBlobStore } = await node();
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
     await migrateDatabase(database);
@@ -57,6 +65,8 @@ admin
   .option('--jurisdiction <codes>', 'jurisdiction codes the admin operates, comma-separated', 'GD,HK,MO,HB')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
   .action(async (opts: { username: string; displayName?: string; jurisdiction: string; passwordStdin?: boolean }) => {
+    const { openConfiguredDatabase, migrateDatabase, seedJurisdictions } = await node();
+    const { createPlatformAdmin } = await import('../server/modules/identity/identity.admin.ts');
     const database = await openConfiguredDatabase(loadConfig());
     await migrateDatabase(database);
     await seedJurisdictions(database.db);
@@ -77,6 +87,8 @@ audit
   .command('verify')
   .description('check every entry of the chain; exits 1 when an entry was edited, inserted or deleted')
   .action(async () => {
+    const { openConfiguredDatabase, migrateDatabase } = await node();
+    const { verifyAuditChain } = await import('../server/modules/audit/audit.service.ts');
     const database = await openConfiguredDatabase(loadConfig());
     await migrateDatabase(database);
     const result = await verifyAuditChain(database.db);
@@ -102,6 +114,7 @@ resources
     const { SYSTEM_ACTOR } = await import('../server/modules/identity/identity.access.ts');
     const level = PUBLISH_LEVELS.find((l) => l === opts.publishLevel);
     if (!level) throw new Error(`--publish-level must be one of ${PUBLISH_LEVELS.join(', ')}`);
+    const { openConfiguredDatabase, migrateDatabase } = await node();
     const database = await openConfiguredDatabase(loadConfig());
     await migrateDatabase(database);
     try {

@@ -30,6 +30,13 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { growthRoutes } from './modules/growth/growth.routes.ts';
+import { coursesRoutes } from './modules/courses/courses.routes.ts';
+import { authoriseLessonDocument } from './modules/courses/courses.collab.ts';
+import { collabRoutes } from './modules/collab/collab.routes.ts';
+import { createCollab, type CollabAuthoriser } from './modules/collab/collab.service.ts';
+import { contestsRoutes } from './modules/contests/contests.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { networkRoutes } from './modules/network/network.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -44,6 +51,8 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Where uploaded files go (one store per node: local folder, or S3-compatible in production). */
   blobs: BlobStore;
+  /** Extra or replacement authorisers of live documents by type (tests register their own). */
+  collabAuthorisers?: Record<string, CollabAuthoriser>;
 }
 
 /** Builds the HTTP application from the modules. main.ts and the tests both call it. */
@@ -118,8 +127,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes, { db });
   await app.register(libraryRoutes, { db, blobs: deps.blobs, maxUploadBytes: config.maxUploadBytes, publicUrl: config.publicUrl });
   await app.register(privacyRoutes, { db, sessionSecret: config.sessionSecret });
-  await app.register(trainingRoutes, { db, sessionSecret: config.sessionSecret, dataDir: config.dataDir, publicUrl: config.publicUrl });
+  await app.register(trainingRoutes, {
+    db,
+    sessionSecret: config.sessionSecret,
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+    blobs: deps.blobs,
+    maxUploadBytes: config.maxUploadBytes,
+  });
   await app.register(growthRoutes, { db, blobs: deps.blobs });
+  // Live co-editing (Hocuspocus on this server's /collab websocket); each document type names its authoriser.
+  const collab = createCollab({ db, authorisers: { lesson: authoriseLessonDocument, ...deps.collabAuthorisers } });
+  // On close: sockets are closed and every pending document store is flushed before the database closes.
+  app.addHook('onClose', async () => collab.close());
+  await app.register(collabRoutes, { db, collab, publicUrl: config.publicUrl });
+  await app.register(coursesRoutes, { db, blobs: deps.blobs, collab });
+  await app.register(contestsRoutes, { db, blobs: deps.blobs });
+  await app.register(notificationsRoutes, { db, emailAvailable: config.mail !== null });
+  await app.register(networkRoutes, { db, blobs: deps.blobs, maxUploadBytes: config.maxUploadBytes });
 
   const serveWeb = deps.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

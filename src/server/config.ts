@@ -23,6 +23,12 @@ const ZEnv = z.object({
   EDUBRIDGE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   EDUBRIDGE_TRUST_PROXY: ZBoolean.default(false),
   EDUBRIDGE_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
+  // Notification e-mail (optional): smtp://user:pass@host:587 or smtps://…; unset → in-app only.
+  EDUBRIDGE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  EDUBRIDGE_SMTP_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -39,6 +45,29 @@ export interface Config {
   sessionSecret: string;
   trustProxy: boolean;
   maxUploadBytes: number;
+  /** Notification e-mail; null → in-app notifications only. */
+  mail: MailSettings | null;
+}
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+  /** Links in e-mails point here. */
+  publicUrl: string;
+}
+
+/**
+ * The mail part of the environment alone, for the notification e-mail job: jobs get the database and blob
+ * store but no Config, and reading only these variables has none of loadConfig's side effects.
+ */
+export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings | null {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.pick({ PORT: true, PUBLIC_URL: true, EDUBRIDGE_SMTP_URL: true, EDUBRIDGE_SMTP_FROM: true }).safeParse(present);
+  const smtpUrl = parsed.success ? parsed.data.EDUBRIDGE_SMTP_URL : undefined;
+  if (!parsed.success || !smtpUrl) return null;
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return { smtpUrl, from: e.EDUBRIDGE_SMTP_FROM ?? `EduBridge <no-reply@${new URL(publicUrl).hostname}>`, publicUrl };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.EDUBRIDGE_SESSION_SECRET ?? readOrCreateSecret(dataDir),
     trustProxy: e.EDUBRIDGE_TRUST_PROXY,
     maxUploadBytes: Math.round(e.EDUBRIDGE_MAX_UPLOAD_MB * 1024 * 1024),
+    mail: loadMailSettings(present),
   };
 }
 

@@ -11,6 +11,7 @@ import { DEMO_LRS_CLIENT } from './modules/records/records.demo.ts';
 import { jobRegistry } from './jobs/jobs.registry.ts';
 import { startJobRunner } from './jobs/jobs.runner.ts';
 import { purgeExpiredSessions } from './modules/identity/identity.sessions.ts';
+import { rollUpCompleteDays } from './modules/records/records.rollup.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -38,8 +39,11 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
     registry: jobRegistry,
     onError: (err, jobId) => app.log.error({ err, jobId }, 'background job failed'),
   });
+  const rollUp = () => rollUpCompleteDays(database.db).catch((err) => app.log.warn({ err }, 'xAPI daily roll-up failed'));
+  void rollUp();
   const housekeeping = setInterval(() => {
     purgeExpiredSessions(database.db).catch((err) => app.log.warn({ err }, 'session purge failed'));
+    void rollUp();
   }, 3600_000);
   housekeeping.unref();
   app.log.info({ ms: Date.now() - started, database: database.kind, url: config.publicUrl }, 'EduBridge ready');

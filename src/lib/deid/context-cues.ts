@@ -358,6 +358,8 @@ export const DOB_CUES: CueSet = {
     'born',
     'birth',
     'data de nascimento',
+    'data de nasc', // abbreviated on forms: "Data de nasc.: 14 de Fevereiro de 2012"
+    'nasc.',
     'nascido',
     'nascida',
     'nascimento',

@@ -86,7 +86,7 @@ export function createDetector(config: DetectorConfig = {}): Detector {
       for (const r of recognisers) {
         if (wanted && !r.types.some((t) => wanted.has(t))) continue;
         if (r.applies && !r.applies(features, text)) continue;
-        for (const e of r.find(text)) if (!wanted || wanted.has(e.type)) candidates.push(e);
+        for (const e of r.find(text, features)) if (!wanted || wanted.has(e.type)) candidates.push(e);
       }
       return mergeEntities(candidates, threshold);
     },

@@ -13,6 +13,9 @@ import type { Entity } from './entity.ts';
 /** @example mergeEntities([{type:'PHONE',start:0,end:8,score:0.6,detector:'a'}], 0.5) */
 export function mergeEntities(candidates: readonly Entity[], threshold: number): Entity[] {
   const kept = candidates.filter((e) => e.score >= threshold && e.end > e.start);
+  // Most documents give no or one span: nothing to unite or de-overlap (same result as the full rule).
+  if (kept.length === 0) return [];
+  if (kept.length === 1) return [{ ...kept[0] }];
   const byType = new Map<string, Entity[]>();
   for (const e of kept) {
     const list = byType.get(e.type);

@@ -412,6 +412,8 @@ export const LATIN_NON_NAME_WORDS = new Set(
     'leader child son daughter mother father mum dad our your my his her their call ask tell coordinator member members classmate friend meet welcome congratulations thank when if since today tomorrow also but so then prize gold silver bronze first second third north south east west new limited ltd company bank rua avenida ' +
     'travessa estrada largo edifício edificio andar bloco macau macao kowloon china mainland region ' +
     'government bureau department office education programme program project lesson unit chapter page isbn ' +
-    'exam test quiz homework report card certificate no number id passport card account ok yes no sir madam'
+    'exam test quiz homework report card certificate no number id passport card account ok yes no sir madam ' +
+    // Portuguese letter openings: "Caro Sr. …", "Exma. Senhora …" start a letter, never a name.
+    'caro cara caros caras prezado prezada prezados estimado estimada exmo exma exmos exmas'
   ).split(/\s+/),
 );

@@ -16,7 +16,7 @@ const ADMIN = '(?:省|自治区|自治區|特别行政区|特別行政區|市|�
 const STREET = '(?:大马路|大馬路|马路|馬路|大道|大街|广场|廣場|路|街|道|巷|弄|里|圍|围|径|徑|前地|斜巷|圍|坊|胡同)';
 const BUILDING =
   '(?:大厦|大廈|花园|花園|园|園|城|都会|都會|公館|公馆|小区|小區|公寓|苑|邨|村|新村|中心|广场|廣場|閣|阁|楼|樓|大樓|大楼|山庄|山莊|家园|家園|名苑|华庭|華庭)';
-const UNIT = `(?:${NUM}\\s?(?:栋|棟|幢|座|单元|單元|楼|樓|层|層|室|号楼|號樓|/F)|[A-Z]\\s?(?:座|室|栋|棟)|(?:地下|地铺|地舖))`;
+const UNIT = `(?:第?${NUM}\\s?(?:栋|棟|幢|座|单元|單元|楼|樓|层|層|室|号楼|號樓|/F)|[A-Z]\\s?(?:座|室|栋|棟)|(?:地下|地铺|地舖))`;
 const PLACE_START = '(?:中国|中國|香港|九龍|九龙|新界|澳門|澳门|氹仔|路環|路环|[' + HAN + ']{2,4}?(?:省|市))';
 
 const CN_ADDRESS = new RegExp(
@@ -70,11 +70,21 @@ const TAIL = new RegExp(
   'uy',
 );
 
+/** A room number written bare after the entrance (5栋2单元603): three or four digits, nothing after. */
+const ROOM_AFTER_ENTRANCE = /[0-9]{3,4}(?![0-9０-９A-Za-z])/y;
+
 /** The end of an address, moved over the units written right after where the main pattern stopped. */
 function extendTail(text: string, end: number): number {
   TAIL.lastIndex = end;
   const m = TAIL.exec(text);
-  return m ? end + m[0].length : end;
+  let to = m ? end + m[0].length : end;
+  const entrance = text.slice(to - 2, to);
+  if (entrance === '单元' || entrance === '單元') {
+    ROOM_AFTER_ENTRANCE.lastIndex = to;
+    const room = ROOM_AFTER_ENTRANCE.exec(text);
+    if (room) to += room[0].length;
+  }
+  return to;
 }
 
 function push(out: Entity[], start: number, end: number, score: number, detector: string) {

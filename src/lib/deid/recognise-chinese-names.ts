@@ -29,10 +29,16 @@ export const chineseNameRecogniser: Recogniser = {
     const lex = chineseLexicon();
     const out: Entity[] = [];
     let i = 0;
+    let nameEnd = -1; // where the last name found ends
     const n = text.length;
     while (i < n) {
       const code = text.charCodeAt(i);
       if (code < 0x4e00 || code > 0x9fff) {
+        i++;
+        continue;
+      }
+      // 和/与/及 right after a name joins it to the next one (陈思远和李佳琪): a conjunction, not the surname 和.
+      if (i === nameEnd && CONJUNCTIONS.has(code)) {
         i++;
         continue;
       }
@@ -43,6 +49,11 @@ export const chineseNameRecogniser: Recogniser = {
           i = nick.end;
           continue;
         }
+      }
+      // Right after a number a surname character that is also a unit is the unit (8時正, 第3周, 5期).
+      if (i > 0 && UNIT_SURNAMES.has(code) && isNumeral(text.charCodeAt(i - 1))) {
+        i++;
+        continue;
       }
       const single = lex.surnameWeights[code];
       // 家长孙国: 长孙 is a compound surname, but 长 belongs to 家长.
@@ -62,6 +73,7 @@ export const chineseNameRecogniser: Recogniser = {
       if (found && found.score >= 0.45) {
         out.push(found);
         i = found.end;
+        nameEnd = found.end;
       } else {
         if (found && found.score >= 0.2) out.push(found);
         i++;
@@ -104,6 +116,17 @@ function nickname(text: string, at: number, lex: ChineseLexicon): Entity | null 
 }
 
 const PREPOSITION_YU = '於'.charCodeAt(0);
+
+/** Characters that join two names; 和 and 同 are also surnames. */
+const CONJUNCTIONS = new Set([...'和与與及同跟'].map((c) => c.charCodeAt(0)));
+
+/** Surname characters that are also units of time or order after a number. */
+const UNIT_SURNAMES = new Set([...'時时周週期年班'].map((c) => c.charCodeAt(0)));
+const CHINESE_NUMERALS = new Set([...'〇零一二三四五六七八九十百两兩'].map((c) => c.charCodeAt(0)));
+
+function isNumeral(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CHINESE_NUMERALS.has(c);
+}
 
 function closedAsName(text: string, e: Entity): boolean {
   const next = text[e.end];

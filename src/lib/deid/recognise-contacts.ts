@@ -6,7 +6,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { IP_CUES, PHONE_CUES, contextDelta } from './context-cues.ts';
-import { clampScore, type Entity, type Recogniser } from './entity.ts';
+import { clampScore, textFeatures, type Entity, type Recogniser } from './entity.ts';
 
 const CN_MOBILE = /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\d])/g;
 const CN_LANDLINE = /(?<![\d+])(?:\(0\d{2,3}\)|0\d{2,3})[ -]?\d{3,4}[ -]?\d{4}(?![\d])/g;
@@ -47,34 +47,6 @@ function entity(type: string, start: number, end: number, score: number, detecto
   return { type, start, end, score: clampScore(score), detector };
 }
 
-/**
- * Stretches of digits, spaces, hyphens, brackets and '+' holding at least 5 digits: every phone shape lies
- * inside one (the shortest, an international number, has 5 digits). Returned flat, four numbers a zone:
- * from, to (exclusive), digit count, 1 when a '+' occurs.
- */
-function digitZones(text: string): number[] {
-  const zones: number[] = [];
-  let start = -1;
-  let digits = 0;
-  let plus = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1;
-    if (c >= 48 && c <= 57) {
-      if (start < 0) start = i;
-      digits++;
-    } else if (c === 32 || c === 45 || c === 40 || c === 41 || c === 43) {
-      if (start < 0) start = i;
-      if (c === 43) plus = 1;
-    } else {
-      if (start >= 0 && digits >= 5) zones.push(start, i, digits, plus);
-      start = -1;
-      digits = 0;
-      plus = 0;
-    }
-  }
-  return zones;
-}
-
 /** Fewest digits a match of each pattern holds, and whether it needs a '+' (only INTERNATIONAL does). */
 const MOBILE_DIGITS = 11;
 const LANDLINE_DIGITS = 10;
@@ -91,7 +63,7 @@ const AHEAD = 5;
  * real context either side rather than on the whole text (so look-arounds see what they would see there).
  * Only matches starting inside a zone are kept: a phone match consists of zone characters only.
  */
-function matchesInZones(re: RegExp, text: string, zones: number[], minDigits: number, needsPlus = false): RegExpExecArray[] {
+function matchesInZones(re: RegExp, text: string, zones: readonly number[], minDigits: number, needsPlus = false): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (let z = 0; z < zones.length; z += 4) {
     if (zones[z + 2] < minDigits || (needsPlus && zones[z + 3] === 0)) continue; // too few digits for this shape
@@ -122,9 +94,9 @@ export const phoneRecogniser: Recogniser = {
   types: ['PHONE'],
   // Every shape below has 8+ digits in one digit stretch, except an international number (5+, after '+').
   applies: (f, text) => f.maxDigitRun >= 3 && f.digits >= 7 && (f.maxDigitCluster >= 8 || (f.maxDigitCluster >= 5 && text.includes('+'))),
-  find(text) {
+  find(text, features) {
     const out: Entity[] = [];
-    const zones = digitZones(text);
+    const zones = (features ?? textFeatures(text)).digitZones;
     for (const m of matchesInZones(CN_MOBILE, text, zones, MOBILE_DIGITS)) {
       const digits = m[0].replace(/\D/g, '').replace(/^(?:00)?86(?=1\d{10}$)/, '');
       if (!validPhone(digits, 'CN')) continue;

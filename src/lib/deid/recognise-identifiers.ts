@@ -7,7 +7,7 @@
  */
 import { BANK_CUES, HMT_PERMIT_CUES, ID_CUES, MO_ID_CUES, PASSPORT_CUES, STUDENT_ID_CUES, contextDelta } from './context-cues.ts';
 import { checkPassportMrz, isValidHkid, isValidLuhn, isValidResidentId } from './check-digits.ts';
-import { clampScore, type Entity, type Recogniser } from './entity.ts';
+import { clampScore, textFeatures, type Entity, type Recogniser, type TextFeatures } from './entity.ts';
 
 const DATE8 = String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
 const RESIDENT_ID = new RegExp(String.raw`(?<![0-9A-Za-z])[1-9]\d{5} ?${DATE8} ?\d{3}[\dXx](?![0-9A-Za-z])`, 'g');
@@ -32,6 +32,58 @@ function matches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * The matches `matches(re, text)` would return, found by trying `re` only where a match can start: `back`
+ * code units before the start of a digit run of at least `minRun` digits (every pattern below starts with
+ * a digit or with one or two letters before its digits, and looks behind for no letter or digit). A global
+ * search finds the leftmost match from where the last one ended; trying every possible start in increasing
+ * order, from the same place, with a sticky copy of the pattern finds the same matches.
+ */
+function matchesAtRuns(
+  sticky: RegExp,
+  text: string,
+  f: TextFeatures | undefined,
+  minRun: number,
+  back: readonly number[],
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const runs = (f ?? textFeatures(text)).digitRuns;
+  let from = 0; // no match may start before the end of the previous one, nor where we have tried already
+  for (let r = 0; r < runs.length; r += 2) {
+    if (runs[r + 1] - runs[r] < minRun) continue;
+    for (const b of back) {
+      const at = runs[r] - b;
+      if (at < from) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      from = at + 1;
+      if (m) {
+        out.push(m);
+        from = at + Math.max(1, m[0].length);
+      }
+    }
+  }
+  return out;
+}
+
+/** A sticky copy: `exec` matches exactly at `lastIndex` or not at all. */
+function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('g', '') + 'y');
+}
+
+const RESIDENT_ID_AT = sticky(RESIDENT_ID);
+const STUDENT_ID_AT = sticky(STUDENT_ID);
+const HKID_AT = sticky(HKID);
+const MO_ID_AT = sticky(MO_ID);
+const MO_ID_BARE_AT = sticky(MO_ID_BARE);
+const HMT_PERMIT_AT = sticky(HMT_PERMIT);
+const PASSPORT_PRC_AT = sticky(PASSPORT_PRC);
+const PASSPORT_GENERIC_AT = sticky(PASSPORT_GENERIC);
+const CARD_AT = sticky(CARD);
+const AT_RUN = [0];
+const ONE_LETTER_BEFORE = [1];
+const LETTERS_BEFORE = [2, 1];
+
 /** Every label of STUDENT_ID_LABELLED contains one of these (a filter only: it may say yes wrongly). */
 const STUDENT_LABEL_HINT = /[号號]|student|sid|aluno/i;
 /** Every cue in MO_ID_CUES contains one of these. */
@@ -46,9 +98,9 @@ export const residentIdRecogniser: Recogniser = {
   name: 'cn-resident-id',
   types: ['CN_RESIDENT_ID'],
   applies: (f) => f.maxDigitRun >= 6 && f.maxDigitCluster >= 17,
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(RESIDENT_ID, text)) {
+    for (const m of matchesAtRuns(RESIDENT_ID_AT, text, f, 6, AT_RUN)) {
       const start = m.index;
       const end = start + m[0].length;
       const valid = isValidResidentId(m[0]);
@@ -72,9 +124,9 @@ export const studentIdRecogniser: Recogniser = {
   name: 'student-id',
   types: ['STUDENT_ID'],
   applies: (f, text) => f.maxDigitRun >= 6 && (f.maxLetterDigitRun >= 17 || STUDENT_LABEL_HINT.test(text)),
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(STUDENT_ID, text)) {
+    for (const m of matchesAtRuns(STUDENT_ID_AT, text, f, 17, ONE_LETTER_BEFORE)) {
       const start = m.index;
       const end = start + m[0].length;
       let score = m[1] === 'G' ? (isValidResidentId(m[2]) ? 0.95 : 0.65) : 0.8;
@@ -94,9 +146,9 @@ export const hkidRecogniser: Recogniser = {
   name: 'hk-id',
   types: ['HK_ID'],
   applies: (f) => f.maxDigitRun >= 6 && f.hasUpperLatin && f.maxLetterDigitRun >= 6,
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(HKID, text)) {
+    for (const m of matchesAtRuns(HKID_AT, text, f, 6, LETTERS_BEFORE)) {
       const start = m.index;
       const end = start + m[0].length;
       const bracketed = /[()（）]/.test(m[0]);
@@ -117,15 +169,15 @@ export const moIdRecogniser: Recogniser = {
   types: ['MO_ID'],
   // The bracketed form needs a bracket; the bare form is reported only after a Macao-ID cue.
   applies: (f, text) => f.maxDigitRun >= 6 && (f.hasOpenBracket || MO_CUE_HINT.test(text)),
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
     const seen = new Set<number>();
-    for (const m of matches(MO_ID, text)) {
+    for (const m of matchesAtRuns(MO_ID_AT, text, f, 7, AT_RUN)) {
       seen.add(m.index);
       const end = m.index + m[0].length;
       out.push(entity('MO_ID', m.index, end, 0.8 + contextDelta(text, m.index, end, MO_ID_CUES, { boost: 0.15 }), 'mo-id'));
     }
-    for (const m of matches(MO_ID_BARE, text)) {
+    for (const m of matchesAtRuns(MO_ID_BARE_AT, text, f, 1, AT_RUN)) {
       if (seen.has(m.index)) continue;
       const end = m.index + m[0].length;
       const delta = contextDelta(text, m.index, end, MO_ID_CUES, { window: 14, boost: 0.4 });
@@ -140,9 +192,9 @@ export const hmtPermitRecogniser: Recogniser = {
   name: 'hmt-permit',
   types: ['HMT_PERMIT'],
   applies: (f) => f.maxDigitRun >= 8 && f.hasUpperLatin && f.maxLetterDigitRun >= 8,
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(HMT_PERMIT, text)) {
+    for (const m of matchesAtRuns(HMT_PERMIT_AT, text, f, 8, ONE_LETTER_BEFORE)) {
       const end = m.index + m[0].length;
       const passport = contextDelta(text, m.index, end, PASSPORT_CUES, { window: 12 }) > 0;
       const score = (passport ? 0.45 : 0.7) + contextDelta(text, m.index, end, HMT_PERMIT_CUES, { window: 20 });
@@ -157,15 +209,15 @@ export const passportRecogniser: Recogniser = {
   name: 'passport',
   types: ['PASSPORT'],
   applies: (f, text) => f.maxDigitRun >= 6 && f.hasUpperLatin && (f.maxLetterDigitRun >= 6 || f.hasLessThan || text.length >= 89), // 89: two MRZ lines
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(PASSPORT_PRC, text)) {
+    for (const m of matchesAtRuns(PASSPORT_PRC_AT, text, f, 7, LETTERS_BEFORE)) {
       const end = m.index + m[0].length;
       out.push(
         entity('PASSPORT', m.index, end, 0.6 + contextDelta(text, m.index, end, PASSPORT_CUES, { window: 20, boost: 0.3 }), 'passport'),
       );
     }
-    for (const m of matches(PASSPORT_GENERIC, text)) {
+    for (const m of matchesAtRuns(PASSPORT_GENERIC_AT, text, f, 6, LETTERS_BEFORE)) {
       const end = m.index + m[0].length;
       const delta = contextDelta(text, m.index, end, PASSPORT_CUES, { window: 14, boost: 0.5 });
       if (delta > 0) out.push(entity('PASSPORT', m.index, end, 0.35 + delta, 'passport:labelled'));
@@ -184,24 +236,27 @@ export const passportRecogniser: Recogniser = {
 };
 
 const CARD_PREFIX = /^(?:62|4|5[1-5]|2[2-7]|3[47]|35|9)/;
+/** Digits that start with a yyyymmdd date (built once: it was compiled per candidate before). */
+const STARTS_WITH_DATE = new RegExp(`^${DATE8}`);
+const CARD_SEPARATOR = /[\s-]/;
 
 /** Bank cards: 16–19 digits, Luhn-checked; UnionPay/Visa/Mastercard prefixes and context raise it. */
 export const bankCardRecogniser: Recogniser = {
   name: 'bank-card',
   types: ['BANK_CARD'],
   applies: (f) => f.maxDigitRun >= 4 && f.digits >= 16 && f.maxDigitCluster >= 16,
-  find(text) {
+  find(text, f) {
     const out: Entity[] = [];
-    for (const m of matches(CARD, text)) {
-      const digits = m[0].replace(/[\s-]/g, '');
+    for (const m of matchesAtRuns(CARD_AT, text, f, 4, AT_RUN)) {
+      const grouped = CARD_SEPARATOR.test(m[0]);
+      const digits = grouped ? m[0].replace(/[\s-]/g, '') : m[0];
       if (digits.length < 16 || digits.length > 19) continue;
-      if (new RegExp(`^${DATE8}`).test(digits) && !/[\s-]/.test(m[0])) {
+      if (!grouped && STARTS_WITH_DATE.test(digits)) {
         // Starts with a date: order / serial numbers like 2024091800123456 are far more common.
         if (contextDelta(text, m.index, m.index + m[0].length, BANK_CUES) <= 0) continue;
       }
       const luhn = isValidLuhn(digits);
       const prefixed = CARD_PREFIX.test(digits);
-      const grouped = /[\s-]/.test(m[0]);
       let score = luhn ? (prefixed ? 0.85 : 0.55) : prefixed ? 0.4 : 0.2;
       if (grouped) score += 0.05;
       score += contextDelta(text, m.index, m.index + m[0].length, BANK_CUES, { window: 20, boost: 0.3 });

@@ -34,6 +34,8 @@ const PLACE_RE = new RegExp(
 );
 // A Cantonese / Macao romanised syllable (Tai, Man, Siu, Ming, Ka, Chun, Hoi, Sze, Kwok, Ieong …).
 const SYLLABLE = /^(?:(?:[bcdfghjklmnpstwyz]|ch|sh|ts|tz|sz|kw|gw|ng|hs)?(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h)?|tsz|sz|ng|m)$/i;
+// Led by the bracket, not by a look-behind (which would be tried at every position of every text).
+const BRACKETED_ROMANISATION = /[（(]([A-Z][a-z]{1,5}(?:[ -][A-Z]?[a-z]{0,5}){1,3})(?=[）)])/g;
 const SURNAME_COMMA = /\b([A-Z]{2,8}), ([A-Z][a-z]{1,5}(?:[ -][A-Za-z][a-z]{1,5}){0,2})\b/g;
 const STRONG_CUES = [
   '姓名',
@@ -125,7 +127,10 @@ function readEnglishFirstName(tokens: Token[]): { count: number; score: number }
 /** Reads the longest name at the start of `tokens`; returns how many tokens and a base score. */
 function readName(tokens: Token[], titled: boolean, cued = false): { count: number; score: number } | null {
   const [t0, t1, t2, t3] = tokens;
-  if (!t0 || LATIN_NON_NAME_WORDS.has(t0.lower)) return null;
+  if (!t0) return null;
+  // After a title a Hong Kong surname that is also an English word is the surname (Mr So, Ms To).
+  if (titled && HK_MO_SURNAMES.has(t0.lower) && LATIN_NON_NAME_WORDS.has(t0.lower) && !ok(t1)) return { count: 1, score: 0.8 };
+  if (LATIN_NON_NAME_WORDS.has(t0.lower)) return null;
   // Portuguese: Maria da Silva Rosário, José Lei, Ana Sofia Lopes
   if (PORTUGUESE_GIVEN_NAMES.has(t0.lower) && ok(t1)) {
     let n = 1;
@@ -160,6 +165,8 @@ function readName(tokens: Token[], titled: boolean, cued = false): { count: numb
 }
 
 const BLANK = /[ \t]/;
+const POSSESSIVE = /['’]s$/;
+const PLACE_LOOKAHEAD = 8;
 const SPACE = /\s/;
 
 /**
@@ -199,7 +206,26 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
   const end = start + word.length;
   const hanAfter = isHanAt(text, end) || (text[end] === ' ' && isHanAt(text, end + 1));
   const hanBefore = isHanAt(text, start - 1) || (text[start - 1] === ' ' && isHanAt(text, start - 2));
-  return hanAfter || hanBefore ? 0.6 : 0;
+  if (hanAfter || hanBefore) return 0.6;
+  // Whose: "Marcus's homework", "I'm Tiffany's mum".
+  if (POSSESSIVE_AT.test(text.slice(end, end + 3))) return 0.6;
+  // Capitalised inside a sentence, after a lower-case word ("spoke about Chloe yesterday"): a proper noun.
+  if (LOWER_WORD_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return 0.55;
+  // Joined by "and" / "&" to another known given name ("Isabella and Kelvin", "Noah & Mia").
+  const next = AND_NAME_AFTER.exec(text.slice(end, end + 24));
+  const prev = NAME_AND_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if ((next && isKnownGivenName(next[1])) || (prev && isKnownGivenName(prev[1]))) return 0.55;
+  return 0;
+}
+
+const POSSESSIVE_AT = /^['’]s(?![A-Za-z])/;
+const LOWER_WORD_BEFORE = /(?:^|[^A-Za-z])[a-z]{2,} $/;
+const AND_NAME_AFTER = /^ (?:and|&) ([A-Z][a-z]+)(?![A-Za-z])/;
+const NAME_AND_BEFORE = /(?:^|[^A-Za-z])([A-Z][a-z]+) (?:and|&) $/;
+
+function isKnownGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !LATIN_NON_NAME_WORDS.has(lower) && (LATIN_GIVEN_NAMES.has(lower) || ENGLISH_FIRST_NAMES.has(lower));
 }
 
 function isHanAt(text: string, i: number): boolean {
@@ -223,18 +249,33 @@ export const latinNameRecogniser: Recogniser = {
     while ((m = RUN.exec(text)) !== null) {
       // A one-word run ("AI", "Python", "Chan") is a name only right after a title ("Mr Chan"): the usual case,
       // a lone capitalised word, is settled here without tokenising.
-      if (!BLANK.test(m[0]) && !precededByTitle(masked, m.index)) {
-        const score = loneGivenName(text, m.index, m[0]);
-        if (score > 0) out.push({ type: 'PERSON', start: m.index, end: m.index + m[0].length, score, detector: 'person:latin-given' });
+      // A possessive 's is not part of the name (Marcus's, Ho Ching Yan's): read the run without it.
+      const value = POSSESSIVE.test(m[0]) ? m[0].slice(0, -2) : m[0];
+      if (!BLANK.test(value) && !precededByTitle(masked, m.index)) {
+        const score = loneGivenName(text, m.index, value);
+        if (score > 0) out.push({ type: 'PERSON', start: m.index, end: m.index + value.length, score, detector: 'person:latin-given' });
         continue;
       }
-      // Hide place names inside the run behind spaces of the same length, so offsets stay right.
-      const run = m[0].includes(' ') ? m[0].replace(PLACE_RE, blankOut) : m[0];
+      // Hide place names inside the run behind spaces of the same length, so offsets stay right. A place may
+      // end in a word the run does not take (the one-letter "O" of Tseung Kwan O): look a little past it.
+      const run = value.includes(' ')
+        ? text
+            .slice(m.index, m.index + value.length + PLACE_LOOKAHEAD)
+            .replace(PLACE_RE, blankOut)
+            .slice(0, value.length)
+        : value;
       const tokens = tokensOf(run, m.index);
       let k = 0;
       while (k < tokens.length) {
         let titled = false;
         const t = tokens[k];
+        // Cantonese usage: a surname before "Sir" / "Miss" names a teacher (Wong Sir, Chan Miss): the surname.
+        const after = tokens[k + 1];
+        if (after && (after.lower === 'sir' || after.lower === 'miss') && HK_MO_SURNAMES.has(t.lower) && t.end + 1 === after.start) {
+          out.push({ type: 'PERSON', start: t.start, end: t.end, score: 0.75, detector: 'person:latin-surname-sir' });
+          k += 2;
+          continue;
+        }
         if (NAME_TITLES.has(t.lower.replace(/\.$/, ''))) {
           titled = true;
           k++;
@@ -274,6 +315,15 @@ export const latinNameRecogniser: Recogniser = {
         out.push({ type: 'PERSON', start: first.start, end: last.end, score: clampScore(score), detector: 'person:latin' });
         k += name.count;
       }
+    }
+    // A Chinese name followed by its romanisation in brackets: 梁浩賢（Leong Hou In）, 麥綺琳 (Mak I Lam).
+    BRACKETED_ROMANISATION.lastIndex = 0;
+    while ((m = BRACKETED_ROMANISATION.exec(text)) !== null) {
+      if (!isHanAt(text, m.index - 1) && !(text[m.index - 1] === ' ' && isHanAt(text, m.index - 2))) continue;
+      const words = m[1].toLowerCase().split(/[ -]/);
+      if (!HK_MO_SURNAMES.has(words[0]) || !words.slice(1).every((w) => w.length <= 5 && SYLLABLE.test(w))) continue;
+      const start = m.index + 1;
+      out.push({ type: 'PERSON', start, end: start + m[1].length, score: 0.8, detector: 'person:latin-bracketed' });
     }
     // Official Hong Kong order: "CHAN, Tai Man" / "CHOI, Ching-kam".
     SURNAME_COMMA.lastIndex = 0;

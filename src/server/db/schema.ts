@@ -12,3 +12,8 @@ export * from '../modules/library/library.schema.ts';
 export * from '../modules/privacy/privacy.schema.ts';
 export * from '../modules/growth/growth.schema.ts';
 export * from '../modules/training/training.schema.ts';
+export * from '../modules/contests/contests.schema.ts';
+export * from '../modules/network/network.schema.ts';
+export * from '../modules/courses/courses.schema.ts';
+export * from '../modules/notifications/notifications.schema.ts';
+export * from '../modules/collab/collab.schema.ts';

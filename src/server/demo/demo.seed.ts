@@ -12,6 +12,9 @@ import { seedLibraryDemo } from '../modules/library/library.demo.ts';
 import { seedPrivacyDemo } from '../modules/privacy/privacy.demo.ts';
 import { seedGrowthDemo } from '../modules/growth/growth.demo.ts';
 import { seedTrainingDemo } from '../modules/training/training.demo.ts';
+import { seedNetworkDemo } from '../modules/network/network.demo.ts';
+import { seedContestsDemo } from '../modules/contests/contests.demo.ts';
+import { seedCoursesDemo } from '../modules/courses/courses.demo.ts';
 import { ACCOUNTS, classmates, DEMO_PASSWORD, JURISDICTIONS, SCHOOLS, UNITS } from './demo.data.ts';
 
 /** The four jurisdictions every node knows; seeded on every start, demo or not. */
@@ -37,6 +40,9 @@ export async function seedDemo(db: Db, deps: { blobs?: BlobStore } = {}): Promis
   await seedPrivacyDemo(db);
   await seedGrowthDemo(db);
   await seedTrainingDemo(db);
+  await seedNetworkDemo(db);
+  await seedContestsDemo(db);
+  await seedCoursesDemo(db);
   // Without a blob store (a bare `edubridge seed` run elsewhere) the demo PDF is skipped.
   await seedLibraryDemo(db, deps.blobs ?? null);
   return result;

@@ -2,6 +2,8 @@ import { JobRegistry } from './jobs.runner.ts';
 import { extractFileTextJob } from '../modules/library/library.jobs.ts';
 import { deidentifyJob } from '../modules/privacy/privacy.jobs.ts';
 import { reindexSearchJob } from '../modules/search/search.jobs.ts';
+import { sendNotificationEmailJob } from '../modules/notifications/notifications.jobs.ts';
+import { sessionReminderJob } from '../modules/training/training.reminders.ts';
 
 /**
  * The node's named job handlers. Modules define theirs in `<m>.jobs.ts` with `jobRegistry.define(...)`
@@ -11,3 +13,5 @@ export const jobRegistry = new JobRegistry();
 jobRegistry.define(reindexSearchJob);
 jobRegistry.define(deidentifyJob);
 jobRegistry.define(extractFileTextJob);
+jobRegistry.define(sendNotificationEmailJob);
+jobRegistry.define(sessionReminderJob);

@@ -458,25 +458,3 @@ export function useCollectionItem() {
     onSuccess: () => void invalidate(),
   });
 }
-
-// ── Notifications ─────────────────────────────────────────────────────────────────────────────────────
-
-/** The header bell: the newest notifications and the unread count, refreshed every minute. */
-export function useNotifications(enabled: boolean) {
-  return useQuery({
-    queryKey: libraryKeys.notifications,
-    queryFn: ({ signal }) => api<Page<Notification> & { unreadCount: number }>('/api/v1/notifications', { query: { limit: 10 }, signal }),
-    enabled,
-    refetchInterval: 60_000,
-    retry: false,
-  });
-}
-
-export function useMarkNotificationsRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string | 'all') =>
-      api<unknown>(id === 'all' ? '/api/v1/notifications/read-all' : `/api/v1/notifications/${id}/read`, { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: libraryKeys.notifications }),
-  });
-}

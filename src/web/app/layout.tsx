@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useLogoutEverywhere, useMe } from '../api/me.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
-import { NotificationBell } from '../pages/library/NotificationBell.tsx';
+import { NotificationBell } from '../components/notifications/NotificationBell.tsx';
 import { useErrorText } from '../components/useErrorText.ts';
 import { visibleNav } from './navigation.tsx';
 

@@ -44,7 +44,7 @@ const AUDIT_READERS: readonly Role[] = ['platform_admin', 'bureau_admin', 'data_
 export const NAV: readonly NavEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: 'everyone', group: 'main', ready: true },
   { key: 'library', path: '/library', labelKey: 'nav.library', icon: <BookOutlined />, roles: 'everyone', group: 'main', ready: true },
-  { key: 'courses', path: '/courses', labelKey: 'nav.courses', icon: <ReadOutlined />, roles: 'everyone', group: 'main', ready: false },
+  { key: 'courses', path: '/courses', labelKey: 'nav.courses', icon: <ReadOutlined />, roles: 'everyone', group: 'main', ready: true },
   {
     key: 'training',
     path: '/training',
@@ -59,9 +59,9 @@ export const NAV: readonly NavEntry[] = [
     path: '/network',
     labelKey: 'nav.network',
     icon: <ShareAltOutlined />,
-    roles: ['teacher', 'researcher', 'principal', 'bureau_admin'],
+    roles: ['teacher', 'researcher', 'principal', 'school_admin', 'bureau_admin', 'platform_admin'],
     group: 'main',
-    ready: false,
+    ready: true,
   },
   {
     key: 'contests',
@@ -70,7 +70,7 @@ export const NAV: readonly NavEntry[] = [
     icon: <TrophyOutlined />,
     roles: 'everyone',
     group: 'main',
-    ready: false,
+    ready: true,
   },
   {
     key: 'growth',

@@ -17,8 +17,12 @@ const AuditPage = lazy(() => import('../pages/audit/AuditPage.tsx'));
 const GrowthPage = lazy(() => import('../pages/growth/GrowthPage.tsx'));
 const PrivacyPages = lazy(() => import('../pages/privacy/PrivacyPages.tsx'));
 const TrainingPages = lazy(() => import('../pages/training/TrainingPages.tsx'));
+const NetworkPages = lazy(() => import('../pages/network/NetworkPages.tsx'));
 const VerifyPage = lazy(() => import('../pages/training/VerifyPage.tsx'));
 const LibraryPages = lazy(() => import('../pages/library/LibraryPages.tsx'));
+const ContestsPages = lazy(() => import('../pages/contests/ContestsPages.tsx'));
+const CoursesPages = lazy(() => import('../pages/courses/CoursesPages.tsx'));
+const NotificationsPage = lazy(() => import('../components/notifications/NotificationsPage.tsx'));
 
 function page(navKey: string, element: ReactNode) {
   return (
@@ -57,7 +61,19 @@ export const router = createBrowserRouter([
       { path: 'growth', element: page('growth', <GrowthPage />) },
       { path: 'data-sharing/*', element: page('sharing', <PrivacyPages />) },
       { path: 'training/*', element: page('training', <TrainingPages />) },
+      { path: 'network/*', element: page('network', <NetworkPages />) },
       { path: 'library/*', element: page('library', <LibraryPages />) },
+      { path: 'contests/*', element: page('contests', <ContestsPages />) },
+      { path: 'courses/*', element: page('courses', <CoursesPages />) },
+      // Everyone's own notifications: no menu entry (the header bell links here), so no nav guard.
+      {
+        path: 'notifications',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <NotificationsPage />
+          </Suspense>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,7 +11,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemo(t.database.db, { blobs: t.blobs });
-}, 120_000);
+}, 400_000);
 afterAll(async () => t?.close());
 
 describe('library demo', () => {

@@ -10,7 +10,7 @@ import { convertForDisplay } from '../../../lib/text/convert-for-display.ts';
 import { allowsDerivatives } from '../../../shared/library.ts';
 import type { TCreateResourceBody, TListResourcesQuery, TUpdateResourceBody } from '../../../shared/api/library.ts';
 import { availableLevels, reviewPlaceFor } from './library.levels.ts';
-import { notify } from './library.notifications.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { libraryPolicy, mayReview } from './library.policy.ts';
 import { presentResource, presentResourceSummary } from './library.present.ts';
 import {
@@ -135,7 +135,12 @@ export async function withdrawResource(ctx: Ctx, id: string) {
       details: { level: r.publishLevel, byReviewer: r.authorId !== actor.id },
     });
     if (r.authorId !== actor.id) {
-      await notify(tx, r.authorId, 'library.withdrawn', { resourceId: id, title: r.title, level: r.publishLevel });
+      await notify(tx, {
+        userIds: [r.authorId],
+        kind: 'library.withdrawn',
+        data: { resourceId: id, title: r.title, level: r.publishLevel },
+        link: `/library/resources/${id}`,
+      });
     }
   });
   return getResource(ctx, id, {});

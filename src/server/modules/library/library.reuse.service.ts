@@ -5,7 +5,7 @@ import { users } from '../identity/identity.schema.ts';
 import { schools } from '../tenancy/tenancy.schema.ts';
 import { makeEdition, type VocabularyChange } from '../../../lib/text/convert-for-display.ts';
 import { allowsDerivatives } from '../../../shared/library.ts';
-import { notify } from './library.notifications.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { currentFiles, loadVisible, schoolPlace, snapshot } from './library.resource-store.ts';
 import { authorSchoolId, getResource, type Ctx } from './library.resources.service.ts';
 import { resourceFiles, resources, type ResourceRow } from './library.schema.ts';
@@ -85,7 +85,12 @@ async function copyResource(
       details: { sourceId: source.id, sourceSchoolId: source.schoolId, licence: source.licence, language: text.language },
     });
     if (source.authorId !== ctx.actor.id) {
-      await notify(tx, source.authorId, 'library.adapted', { resourceId: source.id, title: source.title, adaptationId: copy.id, kind });
+      await notify(tx, {
+        userIds: [source.authorId],
+        kind: 'library.adapted',
+        data: { resourceId: source.id, title: source.title, adaptationId: copy.id, kind },
+        link: `/library/resources/${source.id}`,
+      });
     }
     return copy.id;
   });

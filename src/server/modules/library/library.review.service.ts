@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../identity/identity.schema.ts';
 import { levelRank, type PublishLevel, type ReviewDecision } from '../../../shared/library.ts';
 import { anchorFor, nextAvailableLevel, reviewPlaceFor } from './library.levels.ts';
-import { notify } from './library.notifications.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { mayReview, reviewableWhere } from './library.policy.ts';
 import { presentSubmission } from './library.present.ts';
 import { idCursor, loadVisible, schoolPlace } from './library.resource-store.ts';
@@ -75,7 +75,12 @@ export async function submitResource(ctx: Ctx, id: string, input: { level: Exclu
       schoolId: locked.schoolId,
       details: { submissionId: sub.id, level: input.level, from: locked.status === 'published' ? locked.publishLevel : 'private' },
     });
-    await notify(tx, locked.authorId, 'library.submitted', { resourceId: id, title: locked.title, level: input.level, byAuthor: isAuthor });
+    await notify(tx, {
+      userIds: [locked.authorId],
+      kind: 'library.submitted',
+      data: { resourceId: id, title: locked.title, level: input.level, byAuthor: isAuthor },
+      link: `/library/resources/${id}`,
+    });
     return sub.id;
   });
   return getSubmission(ctx, submissionId);
@@ -121,11 +126,11 @@ export async function decideSubmission(ctx: Ctx, submissionId: string, input: { 
       schoolId: r.schoolId,
       details: { submissionId, level: sub.level, comment: input.comment ?? null },
     });
-    await notify(tx, r.authorId, approve ? 'library.approved' : 'library.returned', {
-      resourceId: r.id,
-      title: r.title,
-      level: sub.level,
-      comment: input.comment ?? null,
+    await notify(tx, {
+      userIds: [r.authorId],
+      kind: approve ? 'library.approved' : 'library.returned',
+      data: { resourceId: r.id, title: r.title, level: sub.level, comment: input.comment ?? null },
+      link: `/library/resources/${r.id}`,
     });
   });
   return getSubmission(ctx, submissionId);

@@ -11,7 +11,6 @@ import {
   ZEditionBody,
   ZGetResourceQuery,
   ZListResourcesQuery,
-  ZNotificationsQuery,
   ZResourceFileParams,
   ZReviewQueueQuery,
   ZSubmitBody,
@@ -23,7 +22,6 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { actorOf } from '../../http/auth.plugin.ts';
 import { addResourceFile, openResourceFile, removeResourceFile } from './library.files.service.ts';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './library.notifications.ts';
 import { createResource, getResource, listResources, updateResource, withdrawResource } from './library.resources.service.ts';
 import { adaptResource, makeResourceEdition } from './library.reuse.service.ts';
 import { decideSubmission, listReviewQueue, listSubmissions, submitResource } from './library.review.service.ts';
@@ -194,16 +192,7 @@ export const libraryRoutes: FastifyPluginAsyncZod<LibraryRouteOptions> = async (
       reply.status(201).send(await makeResourceEdition({ db, actor: actorOf(request) }, request.params.id, request.body)),
   );
 
-  // Notifications
-  app.get('/api/v1/notifications', { schema: { tags: ['notifications'], querystring: ZNotificationsQuery } }, async (request) =>
-    listNotifications({ db, actor: actorOf(request) }, { ...request.query, unread: truthy(request.query.unread) }),
-  );
-  app.post('/api/v1/notifications/read-all', { schema: { tags: ['notifications'] } }, async (request) =>
-    markAllNotificationsRead({ db, actor: actorOf(request) }),
-  );
-  app.post('/api/v1/notifications/:id/read', { schema: { tags: ['notifications'], params: ZIdParams } }, async (request) =>
-    markNotificationRead({ db, actor: actorOf(request) }, request.params.id),
-  );
+  // Notifications moved to modules/notifications (same paths).
 
   await app.register(libraryExtraRoutes, opts);
 };

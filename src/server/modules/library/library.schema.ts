@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, versionColumn } from '../../db/columns.ts';
 import { users } from '../identity/identity.schema.ts';
 import { authorityUnits, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
@@ -256,24 +243,7 @@ export const collectionItems = pgTable(
   (t) => [primaryKey({ columns: [t.collectionId, t.resourceId] })],
 );
 
-/** Messages to one user about their resources (review decisions, recommendations, adaptations). */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** A stable kind the UI translates: library.submitted, library.approved, library.returned… */
-    kind: text('kind').notNull(),
-    resourceId: uuid('resource_id'),
-    /** Values for the translated message (title, level, comment…). */
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-    read: boolean('read').notNull().default(false),
-    createdAt: createdAt(),
-  },
-  (t) => [index('notifications_user_idx').on(t.userId, t.read, t.createdAt)],
-);
+// The `notifications` table moved to modules/notifications/notifications.schema.ts.
 
 export type ResourceRow = typeof resources.$inferSelect;
 export type ResourceFileRow = typeof resourceFiles.$inferSelect;

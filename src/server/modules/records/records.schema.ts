@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ActivityDefinition, StoredStatement } from '../../../lib/xapi/statement.types.ts';
 import { jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
 
@@ -54,6 +68,10 @@ export const xapiStatements = pgTable(
     index('xapi_statements_object_ref_idx')
       .on(t.schoolId, t.objectRef)
       .where(sql`${t.objectRef} is not null`),
+    // The dashboards subtract voided statements from the daily counts; voiding is rare, so this stays small.
+    index('xapi_statements_voided_idx')
+      .on(t.schoolId, t.stored)
+      .where(sql`${t.voided}`),
   ],
 );
 
@@ -81,6 +99,31 @@ export const xapiStatementKeys = pgTable(
   },
   (t) => [index('xapi_statement_keys_lookup_idx').on(t.schoolId, t.kind, t.key, t.stored, t.seq)],
 );
+
+/**
+ * Statements per (school, related activity, UTC day, verb, actor key), for the class dashboards: a course
+ * over a term is then a few hundred rows however many statements it holds. Filled for whole days only, by
+ * `rollUpCompleteDays` (records.rollup.ts) once a day is over; it counts every statement stored that day,
+ * voided or not (voiding is subtracted at read time, so a later voiding never needs a rewrite here).
+ */
+export const xapiDailyCounts = pgTable(
+  'xapi_daily_counts',
+  {
+    schoolId: uuid('school_id'),
+    activityId: text('activity_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    verbId: text('verb_id').notNull(),
+    agentKey: text('agent_key').notNull(),
+    statements: integer('statements').notNull(),
+  },
+  (t) => [unique('xapi_daily_counts_uq').on(t.schoolId, t.activityId, t.day, t.verbId, t.agentKey).nullsNotDistinct()],
+);
+
+/** One row: the end (exclusive, a UTC midnight) of the days `xapi_daily_counts` holds. */
+export const xapiRollupState = pgTable('xapi_rollup_state', {
+  id: smallint('id').primaryKey().default(1),
+  rolledUntil: timestamp('rolled_until', { withTimezone: true, mode: 'date' }).notNull(),
+});
 
 /**
  * Attachment data, content-addressed by the SHA-2 the statement declares (Communication 1.5.2). Kept in

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { analyseCanonical } from '../../../lib/text/analyse.ts';
 import { analyseQuery } from '../../../lib/text/analyse-query.ts';
 import { rankQueryAll, type RankField, type RankKind } from './search.rank-vector.ts';
@@ -228,4 +228,63 @@ export function scoreExpression(p: PreparedQuery): SQL {
   const all = [...words(p.terms), ...p.english.map((value) => ({ kind: 'e' as const, value }))];
   if (all.length) parts.push(sql`(CASE WHEN ${holdsAll(all, 'A')} THEN ${w(WEIGHTS.title.complete)} ELSE 0::numeric END)`);
   return sql`round((${sql.join(parts, sql` + `)})::numeric, 3)`;
+}
+
+/** The inline arrays of a weighted field, per kind: what the ranking vector holds at weight A, B or C. */
+const HEAD_FIELDS = [
+  { wt: WEIGHTS.title, w: d.titleTerms, b: d.titleBigrams, e: d.titleEnglish },
+  { wt: WEIGHTS.keywords, w: d.keywordTerms, b: d.keywordBigrams, e: d.keywordEnglish },
+  { wt: WEIGHTS.summary, w: d.summaryTerms, b: d.summaryBigrams, e: d.summaryEnglish },
+] as const;
+
+/** How many of the values the (small) array holds. */
+const countIn = (column: SQLWrapper, values: readonly string[]): SQL =>
+  values.length
+    ? sql`(${sql.join(
+        values.map((value) => sql`(${value}::text = ANY(${column}))::int`),
+        sql` + `,
+      )})`
+    : sql`0`;
+
+/**
+ * The head of the score: every part of `scoreExpression` but the "anywhere" (weight D) counts and the
+ * every-word bonus, computed from the title, keyword and summary arrays and canonical texts, which are
+ * small and stored in the row, instead of the ranking vector, which is usually TOASTed. The arrays hold
+ * exactly what the vector holds at weights A, B and C (search.rank-vector.ts), so for every row
+ * head ≤ score ≤ head + bodyScoreBound (search.rank-page.ts uses this to read few vectors).
+ */
+export function headScoreExpression(p: PreparedQuery): SQL {
+  if (isEmptyQuery(p)) return sql`0::numeric`;
+  const parts: SQL[] = [];
+  for (const f of HEAD_FIELDS) {
+    if (p.terms.length) parts.push(sql`${w(f.wt.terms)} * ${countIn(f.w, p.terms)}`);
+    if (p.english.length) parts.push(sql`${w(f.wt.english)} * ${countIn(f.e, p.english)}`);
+    if (p.allBigrams.length) parts.push(sql`${w(f.wt.bigrams)} * ${countIn(f.b, p.allBigrams)}`);
+    if (p.corrections.length) parts.push(sql`${w(f.wt.corrections)} * ${countIn(f.w, p.corrections)}`);
+  }
+  if (p.canonical.length >= 2) {
+    parts.push(sql`(CASE WHEN strpos(${d.titleCanonical}, ${p.canonical}) > 0 THEN ${w(WEIGHTS.title.phrase)} ELSE 0::numeric END)`);
+    parts.push(sql`(CASE WHEN strpos(${d.summaryCanonical}, ${p.canonical}) > 0 THEN ${w(WEIGHTS.summary.phrase)} ELSE 0::numeric END)`);
+  }
+  if (p.terms.length || p.english.length) {
+    const complete = sql`${d.titleTerms} @> ${textArray(p.terms)} AND ${d.titleEnglish} @> ${textArray(p.english)}`;
+    parts.push(sql`(CASE WHEN ${complete} THEN ${w(WEIGHTS.title.complete)} ELSE 0::numeric END)`);
+  }
+  return sql`round((${sql.join(parts, sql` + `)})::numeric, 3)`;
+}
+
+/**
+ * The most the rest of the score (score − head) can add: every query value found anywhere, and the
+ * every-word bonus. A number from the query alone.
+ */
+export function bodyScoreBound(p: PreparedQuery): number {
+  if (isEmptyQuery(p)) return 0;
+  const b = WEIGHTS.body;
+  return (
+    b.terms * p.terms.length +
+    b.english * p.english.length +
+    b.bigrams * p.allBigrams.length +
+    b.corrections * p.corrections.length +
+    (p.terms.length ? WEIGHTS.exactTerms : 0)
+  );
 }

@@ -6,7 +6,8 @@ import type { Actor } from '../identity/identity.access.ts';
 import { suggestKeyFor } from './search.analyse.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search.cursor.ts';
 import { presentHit } from './search.present.ts';
-import { isEmptyQuery, matchCondition, matchNeedsVector, prepareQuery, rankSource, scoreExpression } from './search.query.ts';
+import { isEmptyQuery, matchCondition, matchNeedsVector, prepareQuery, rankSource } from './search.query.ts';
+import { fullyScoredPage, twoPhasePage } from './search.rank-page.ts';
 import { searchDocuments as d } from './search.schema.ts';
 import type { SearchPage, SearchQuery } from './search.types.ts';
 import { visibleWhere } from './search.visibility.ts';
@@ -71,25 +72,11 @@ export async function searchDocuments(ctx: SearchContext, q: SearchQuery): Promi
   const cursor = cursorOf(q.cursor, fingerprint);
   const prepared = prepareQuery(text);
   const where = and(visibleWhere(ctx.actor, d), filterCondition(q), matchCondition(prepared))!;
-  const score = scoreExpression(prepared);
-  // The ranking vector, read once per candidate row by the page; the facets read it only when the match
-  // rule needs it. A browse (empty query) neither matches nor ranks.
-  const from = isEmptyQuery(prepared) ? sql`${d}` : sql`${d} ${rankSource}`;
+  // The facets read the ranking vector only when the match rule needs it (a browse never does).
   const facetFrom = matchNeedsVector(prepared) ? sql`${d} ${rankSource}` : sql`${d}`;
-
-  const after = cursor
-    ? sql`WHERE (score < ${cursor.score}::numeric
-        OR (score = ${cursor.score}::numeric AND popularity < ${cursor.popularity})
-        OR (score = ${cursor.score}::numeric AND popularity = ${cursor.popularity} AND id > ${cursor.id}::uuid))`
-    : sql``;
-  const page = await rowsOf<{ id: string; score: string; popularity: number }>(
-    ctx.db,
-    sql`SELECT id, score, popularity FROM (
-          SELECT ${d.id} AS id, ${d.popularity} AS popularity, ${score} AS score FROM ${from} WHERE ${where}
-        ) ranked ${after}
-        ORDER BY score DESC, popularity DESC, id
-        LIMIT ${limit + 1}`,
-  );
+  // A browse (empty query) neither matches nor ranks; a query reads few ranking vectors (two phases).
+  const request = { where, prepared, cursor, limit: limit + 1 };
+  const page = isEmptyQuery(prepared) ? await fullyScoredPage(ctx.db, request) : await twoPhasePage(ctx.db, request);
   const facets = await facetCounts(ctx.db, facetFrom, where);
 
   const shown = page.slice(0, limit);

@@ -7,6 +7,7 @@ import { users } from '../identity/identity.schema.ts';
 import type { ReviewBody, SubmitBody } from '../../../shared/api/training.ts';
 import { managedProgramme, visibleProgramme } from './training.programmes.service.ts';
 import { presentSubmission } from './training.present.ts';
+import { filesOfSubmissions } from './training.submission-files.service.ts';
 import { trainingAssignments, trainingEnrolments as e, trainingSubmissions as sub } from './training.schema.ts';
 
 interface Ctx {
@@ -113,5 +114,9 @@ export async function listSubmissions(ctx: Ctx, programmeId: string) {
     .where(eq(sub.programmeId, programmeId))
     .orderBy(desc(sub.createdAt))
     .limit(2000);
-  return { items: rows.map((r) => presentSubmission(r.s, r)) };
+  const attached = await filesOfSubmissions(
+    ctx.db,
+    rows.map((r) => r.s.id),
+  );
+  return { items: rows.map((r) => ({ ...presentSubmission(r.s, r), files: attached.get(r.s.id) ?? [] })) };
 }

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { translate } from '../../http/i18n.ts';
+import { bayAreaDay as day, startCjkPdf } from '../../pdf/cjk-pdf.ts';
 import type { UiLanguage } from '../../../shared/languages.ts';
 
 /**
@@ -23,44 +20,9 @@ export interface CertificatePdfData {
   revoked: boolean;
 }
 
-const require = createRequire(import.meta.url);
-
-function packageFont(pkg: string, file: string): string | null {
-  try {
-    const full = path.resolve(path.dirname(require.resolve(pkg)), '../fonts', file);
-    return existsSync(full) ? full : null;
-  } catch {
-    return null;
-  }
-}
-
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** @example const bytes = await renderCertificatePdf({ language: 'zh-Hant', holderName: '陳老師', … }) */
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 60, info: { Title: data.programmeTitle, Author: 'EduBridge' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const hant = data.language === 'zh-Hant';
-  const fonts = (
-    hant
-      ? [packageFont('@embedpdf/fonts-tc', 'NotoSansHant-Regular.otf'), packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf')]
-      : [packageFont('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf'), packageFont('@embedpdf/fonts-tc', 'NotoSansHant-Regular.otf')]
-  ).filter((f): f is string => f !== null);
-  fonts.forEach((f, i) => doc.registerFont(`cjk${i}`, f));
-  /** The first font with every character of the text (a Macao name may need the traditional face). */
-  const use = (text: string) => {
-    for (let i = 0; i < fonts.length; i++) {
-      doc.font(`cjk${i}`);
-      const face = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
-      if (!face || [...text].every((ch) => /\s/.test(ch) || face.hasGlyphForCodePoint(ch.codePointAt(0)!))) return doc;
-    }
-    return fonts.length ? doc.font('cjk0') : doc.font('Helvetica');
-  };
+  const { doc, use, finish } = startCjkPdf(data.language, { title: data.programmeTitle });
   const L = (key: string) => translate(data.language, `training.certificate.${key}`) ?? key;
   const width = doc.page.width - 120;
 
@@ -91,6 +53,5 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
     .fontSize(9)
     .fillColor('#444')
     .text(foot, 60, qrY + 60, { width: width - 160 });
-  doc.end();
-  return done;
+  return finish();
 }

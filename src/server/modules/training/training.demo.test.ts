@@ -11,7 +11,7 @@ describe('training demo', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.database.db, { blobs: t.blobs });
-  }, 120_000);
+  }, 400_000);
   afterAll(() => t.close());
 
   it('seeds the two programmes and one verifiable certificate, once', async () => {

@@ -9,6 +9,7 @@ import type { Decision, EnrolmentStatus } from '../../../shared/api/training.ts'
 import { managedProgramme, visibleProgramme } from './training.programmes.service.ts';
 import { trainingPolicy } from './training.policy.ts';
 import { trainingEnrolments as e, trainingProgrammes } from './training.schema.ts';
+import { remindLateJoiners } from './training.reminders.ts';
 
 interface Ctx {
   db: Db;
@@ -60,7 +61,9 @@ async function settle(tx: Tx, en: Enrolment): Promise<{ status: EnrolmentStatus;
   if (!ok(en.organiserDecision) || !ok(en.principalDecision)) return { status: 'pending', waitlistedAt: null };
   const prog = await lockProgramme(tx, en.programmeId);
   const full = prog.capacity !== null && (await placesTaken(tx, en.programmeId)) >= prog.capacity;
-  return full ? { status: 'waitlisted', waitlistedAt: new Date() } : { status: 'enrolled', waitlistedAt: null };
+  if (full) return { status: 'waitlisted', waitlistedAt: new Date() };
+  await remindLateJoiners(tx, en.programmeId);
+  return { status: 'enrolled', waitlistedAt: null };
 }
 
 /** Moves the earliest waitlisted teachers into freed places (first come, first served). */
@@ -77,6 +80,7 @@ async function promoteWaitlist(tx: Tx, programmeId: string): Promise<string[]> {
   if (!next.length) return [];
   const ids = next.map((r) => r.id);
   await tx.update(e).set({ status: 'enrolled', updatedAt: new Date() }).where(inArray(e.id, ids));
+  await remindLateJoiners(tx, programmeId);
   return ids;
 }
 

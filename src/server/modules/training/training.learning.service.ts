@@ -9,6 +9,7 @@ import { decideCompletion } from './training.completion.ts';
 import { trainingKeys } from './training.keys.ts';
 import { trainingPolicy } from './training.policy.ts';
 import { presentCredentialSummary, presentProgramme, presentSubmission } from './training.present.ts';
+import { filesOfSubmissions } from './training.submission-files.service.ts';
 import { progressFor } from './training.progress.ts';
 import {
   trainingCompetencies,
@@ -39,6 +40,10 @@ export async function myLearning(ctx: Ctx) {
     ctx.db.select().from(trainingSubmissions).where(eq(trainingSubmissions.userId, userId)).orderBy(asc(trainingSubmissions.attempt)),
     ctx.db.select().from(trainingCredentials).where(eq(trainingCredentials.userId, userId)),
   ]);
+  const attached = await filesOfSubmissions(
+    ctx.db,
+    subs.map((x) => x.id),
+  );
   const { publicUrl } = trainingKeys();
   const items = [];
   for (const { en, prog } of rows) {
@@ -55,7 +60,7 @@ export async function myLearning(ctx: Ctx) {
       },
       programme: presentProgramme(prog),
       progress: { ...progress, ...decideCompletion(prog.rules, progress) },
-      submissions: subs.filter((s) => s.programmeId === prog.id).map((s) => presentSubmission(s)),
+      submissions: subs.filter((s) => s.programmeId === prog.id).map((s) => ({ ...presentSubmission(s), files: attached.get(s.id) ?? [] })),
       credential: cred ? presentCredentialSummary(cred, publicUrl) : null,
     });
   }

@@ -8,6 +8,7 @@ import type { CatalogueQuery, CreateAssignmentBody, CreateProgrammeBody, CreateS
 import { programmesManagedBy, programmesVisibleTo } from './training.access.ts';
 import { competenciesByIds } from './training.frameworks.service.ts';
 import { ORGANISER_ROLES, trainingPolicy } from './training.policy.ts';
+import { scheduleSessionReminder } from './training.reminders.ts';
 import { presentAssignment, presentCompetency, presentProgramme, presentSession } from './training.present.ts';
 import { trainingAssignments, trainingEnrolments, trainingProgrammes as p, trainingSessions } from './training.schema.ts';
 
@@ -208,6 +209,7 @@ export async function addSession(ctx: Ctx, programmeId: string, input: CreateSes
         endsAt: new Date(input.endsAt),
       })
       .returning();
+    await scheduleSessionReminder(tx, row);
     await recordAudit(tx, ctx.actor, {
       action: 'training.session.create',
       targetType: 'training_session',

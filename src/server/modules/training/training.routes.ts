@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { create as contentDisposition } from 'content-disposition';
-import { ZIdParams } from '../../../shared/api/common.ts';
+import { z } from 'zod';
+import { ZId, ZIdParams } from '../../../shared/api/common.ts';
+import type { BlobStore } from '../../blobs/blob-store.ts';
+import { AppError } from '../../http/app-error.ts';
 import {
   ZCatalogueQuery,
   ZCheckInBody,
@@ -20,6 +23,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { actorOf } from '../../http/auth.plugin.ts';
 import { submitAssignment, listSubmissions, reviewSubmission } from './training.assignments.service.ts';
+import { addSubmissionFile, openSubmissionFile } from './training.submission-files.service.ts';
 import { checkIn, rollCall, sessionAttendance, sessionQr } from './training.attendance.service.ts';
 import {
   certifyProgramme,
@@ -49,10 +53,17 @@ import {
  * `/api/v1/credentials/*` reads are public (no login): verification must work for anyone holding a
  * certificate or scanning its QR code.
  */
-export const trainingRoutes: FastifyPluginAsyncZod<{ db: Db; sessionSecret: string; dataDir: string; publicUrl: string }> = async (
-  app,
-  opts,
-) => {
+const ZSubmissionFileParams = z.object({ id: ZId, fileId: ZId });
+
+export const trainingRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  sessionSecret: string;
+  dataDir: string;
+  publicUrl: string;
+  /** Uploaded submission files (blob store of the node). */
+  blobs: BlobStore;
+  maxUploadBytes: number;
+}> = async (app, opts) => {
   const { db } = opts;
   configureTraining(opts);
   await seedUnescoFramework(db);
@@ -135,6 +146,36 @@ export const trainingRoutes: FastifyPluginAsyncZod<{ db: Db; sessionSecret: stri
   app.post(`${base}/assignments/:id/submissions`, { schema: { tags, params: ZIdParams, body: ZSubmitBody } }, async (request, reply) =>
     reply.status(201).send(await submitAssignment({ db, actor: actorOf(request) }, request.params.id, request.body)),
   );
+  app.post(
+    `${base}/submissions/:id/files`,
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file to my submission (multipart, field "file")',
+        params: ZIdParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const part = await request.file();
+      if (!part) throw new AppError('LIBRARY_FILE_MISSING');
+      const ctx = { db, actor, blobs: opts.blobs, maxBytes: opts.maxUploadBytes };
+      return reply.status(201).send(await addSubmissionFile(ctx, request.params.id, { filename: part.filename, stream: part.file }));
+    },
+  );
+  app.get(`${base}/submissions/:id/files/:fileId`, { schema: { tags, params: ZSubmissionFileParams } }, async (request, reply) => {
+    const file = await openSubmissionFile({ db, actor: actorOf(request), blobs: opts.blobs }, request.params.id, request.params.fileId);
+    // Always a download: an uploaded file must never run as a page of this origin.
+    return reply
+      .header('content-type', file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType)
+      .header('content-disposition', contentDisposition(file.filename, { type: 'attachment' }))
+      .header('content-length', String(file.size))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(file.stream);
+  });
   app.post(`${base}/submissions/:id/review`, { schema: { tags, params: ZIdParams, body: ZReviewBody } }, async (request) =>
     reviewSubmission({ db, actor: actorOf(request) }, request.params.id, request.body),
   );

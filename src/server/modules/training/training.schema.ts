@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, versionColumn } from '../../db/columns.ts';
 import { users } from '../identity/identity.schema.ts';
 import { authorityUnits, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
@@ -101,9 +101,26 @@ export const trainingSessions = pgTable(
     capacity: integer('capacity'),
     startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** How long before the start participants and the organiser are reminded (training.reminders.ts). */
+    reminderMinutesBefore: integer('reminder_minutes_before').notNull().default(1440),
     createdAt: createdAt(),
   },
   (t) => [index('training_sessions_programme_idx').on(t.programmeId)],
+);
+
+/** Who has been reminded of which session: the key that makes a reminder go out once per person. */
+export const trainingSessionReminders = pgTable(
+  'training_session_reminders',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
 );
 
 /**
@@ -218,6 +235,26 @@ export const trainingSubmissions = pgTable(
     uniqueIndex('training_submissions_attempt_uq').on(t.assignmentId, t.userId, t.attempt),
     index('training_submissions_programme_idx').on(t.programmeId),
   ],
+);
+
+/**
+ * A file handed in with a submission (a lesson plan, slides, a video of a lesson). Bytes live in the node's
+ * blob store, keyed by SHA-256; the type is what the content is, not what the name says.
+ */
+export const trainingSubmissionFiles = pgTable(
+  'training_submission_files',
+  {
+    id: idColumn(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => trainingSubmissions.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_submission_files_submission_idx').on(t.submissionId)],
 );
 
 /** An issued certificate: the signed VC-JWT as issued, and its revocation. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_LEVELS } from '../../../shared/library.ts';
-import { displayTargets, editionTargets, notificationKey, parseDisplay, widerLevels } from './labels.ts';
+import { displayTargets, editionTargets, parseDisplay, widerLevels } from './labels.ts';
 
 describe('library page labels', () => {
   it('offers a Hong Kong or Macao text in 简体 and a 简体 text in 繁體, never English', () => {
@@ -29,11 +29,5 @@ describe('library page labels', () => {
       'public',
     ]);
     expect(widerLevels(null, 'private', PUBLISH_LEVELS)).toEqual([]);
-  });
-
-  it('words every notification the library sends, and an unknown kind as a general update', () => {
-    expect(notificationKey('library.approved')).toBe('library.notifications.approved');
-    expect(notificationKey('library.rated')).toBe('library.notifications.rated');
-    expect(notificationKey('contests.something')).toBe('library.notifications.other');
   });
 });

@@ -53,15 +53,3 @@ export function widerLevels(
   const rank = order.indexOf(current);
   return (available ?? []).filter((l): l is Exclude<PublishLevel, 'private'> => l !== 'private' && order.indexOf(l) > rank);
 }
-
-/** Notification kinds the catalogue words (`library.notifications.<key>`); anything else reads "library update". */
-const NOTIFICATION_KEYS = ['submitted', 'approved', 'returned', 'withdrawn', 'adapted', 'rated'];
-
-/**
- * The catalogue key for a server notification kind. Example: `notificationKey('library.approved')` →
- * `'library.notifications.approved'`; an unknown kind → `'library.notifications.other'`.
- */
-export function notificationKey(kind: string): string {
-  const key = kind.replace(/^library\./, '');
-  return `library.notifications.${NOTIFICATION_KEYS.includes(key) ? key : 'other'}`;
-}

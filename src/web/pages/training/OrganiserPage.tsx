@@ -44,6 +44,7 @@ import { pickName } from '../../i18n/format.ts';
 import { localeTag } from '../../i18n/language.ts';
 import { CreateProgrammeModal } from './CreateProgrammeModal.tsx';
 import { sessionTime, STATUS_COLOURS } from './labels.ts';
+import { SubmissionFiles } from './SubmissionFiles.tsx';
 
 /** The organiser console: the programmes I run; for one, its sessions (QR, roll call), enrolments, grading, certificates. */
 export default function OrganiserPage() {
@@ -449,6 +450,7 @@ function ReviewItem({ submission: s, assignment }: { submission: Submission; ass
           {t('training.assignment.resourceId')}: {s.resourceId}
         </Typography.Text>
       )}
+      <SubmissionFiles submission={s} canUpload={false} />
       {s.status === 'submitted' && assignment && (
         <Form
           layout="inline"

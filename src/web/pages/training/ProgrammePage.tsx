@@ -10,6 +10,7 @@ import { useErrorText } from '../../components/useErrorText.ts';
 import { localeTag } from '../../i18n/language.ts';
 import { pickName } from '../../i18n/format.ts';
 import { sessionTime, STATUS_COLOURS } from './labels.ts';
+import { SubmissionFiles } from './SubmissionFiles.tsx';
 
 /** The programme page: what it is, who runs it, how to complete it, its sessions and assignments. */
 export default function ProgrammePage() {
@@ -193,7 +194,12 @@ function AssignmentItem({
           type={s.status === 'passed' ? 'success' : s.status === 'needs_revision' ? 'warning' : 'info'}
           data-testid="my-submission"
           title={`${t('training.assignment.attempt', { n: s.attempt })} · ${t(`training.submissionStatus.${s.status}`)}${s.total !== null ? ` · ${s.total}/${a.maxPoints}` : ''}`}
-          description={s.feedback || undefined}
+          description={
+            <>
+              {s.feedback && <div>{s.feedback}</div>}
+              <SubmissionFiles submission={s} canUpload={canSubmit} />
+            </>
+          }
         />
       ))}
       {mayHandIn && (

@@ -1,31 +1,28 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { UiLanguage } from '../../../shared/languages.ts';
-import { useMarkNotificationsRead, useNotifications, type Notification } from '../../api/library.ts';
+import { useBellNotifications, useMarkNotificationsRead } from '../../api/notifications.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { notificationKey } from './labels.ts';
+import { notificationTarget, useNotificationText } from './useNotificationText.ts';
 
-/** A notification in words, with its data (title, level) as the values. */
-function useNotificationText() {
-  const { t } = useTranslation();
-  return (n: Notification) => {
-    const level = typeof n.data.level === 'string' ? t(`library.publishLevels.${n.data.level}`) : '';
-    return t(notificationKey(n.kind), { title: String(n.data.title ?? ''), level });
-  };
-}
-
-/** The header bell: unread count, the newest notifications, a click opens the resource and marks it read. */
+/** The header bell: unread count, the newest notifications; a click opens the notification's link and marks it read. */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const notifications = useNotifications(true);
+  const [open, setOpen] = useState(false);
+  const notifications = useBellNotifications();
   const mark = useMarkNotificationsRead();
   const text = useNotificationText();
   if (notifications.isError) return null;
   const items = notifications.data?.items ?? [];
   const unread = notifications.data?.unreadCount ?? 0;
+  const go = (path: string) => {
+    setOpen(false);
+    void navigate(path);
+  };
 
   const content = (
     <div style={{ width: 340 }}>
@@ -38,7 +35,8 @@ export function NotificationBell() {
               style={{ cursor: 'pointer', background: n.read ? undefined : '#e6f4ff', paddingInline: 8 }}
               onClick={() => {
                 if (!n.read) mark.mutate(n.id);
-                if (n.resourceId) void navigate(`/library/resources/${n.resourceId}`);
+                const target = notificationTarget(n);
+                if (target) go(target);
               }}
             >
               <Flex vertical>
@@ -51,8 +49,13 @@ export function NotificationBell() {
           )}
         />
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('library.notifications.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       )}
+      <Flex justify="center" style={{ marginTop: 8 }}>
+        <Button type="link" size="small" onClick={() => go('/notifications')} data-testid="notifications-all">
+          {t('notifications.viewAll')}
+        </Button>
+      </Flex>
     </div>
   );
 
@@ -60,12 +63,14 @@ export function NotificationBell() {
     <Popover
       trigger="click"
       placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
       title={
         <Flex justify="space-between" align="center">
-          <span>{t('library.notifications.title')}</span>
+          <span>{t('notifications.title')}</span>
           {unread > 0 && (
             <Button type="link" size="small" onClick={() => mark.mutate('all')}>
-              {t('library.notifications.markAllRead')}
+              {t('notifications.markAllRead')}
             </Button>
           )}
         </Flex>
@@ -76,7 +81,7 @@ export function NotificationBell() {
         <Button
           type="text"
           icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
-          aria-label={t('library.notifications.title')}
+          aria-label={t('notifications.title')}
           data-testid="notification-bell"
         />
       </Badge>

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UiLanguage } from '../src/shared/languages.ts';
+import { DEMO_PASSWORD, hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { SWITCH_LABEL, text } from './support/catalogues.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const DISTRICT = '南沙区青少年人工智能创新挑战赛（演示）';
+const CITY = '广州市青少年人工智能创新挑战赛（演示）';
+/** Names a blind judge must never see: the demo pupils, advisor and schools of the Nansha round. */
+const NAMES = ['王小禾', '林安然', '南沙湾桥实验学校', '南沙湾桥第二中学', 'gd-student', 'Nansha Bay Bridge'];
+
+async function signedIn(browser: Browser, baseURL: string, username: string, language: UiLanguage): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid=welcome]').waitFor();
+  await page.locator('.ant-segmented').getByText(SWITCH_LABEL[language], { exact: true }).click();
+  return page;
+}
+
+describe.skipIf(!hasChromium)('competitions: blind judging, publication and upward recommendation', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let judge: Page;
+  let bureau: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [judge, bureau] = await Promise.all([
+      signedIn(browser, server.baseUrl, 'gd-judge-1', 'zh-Hans'),
+      signedIn(browser, server.baseUrl, 'gd-bureau', 'zh-Hans'),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a judge scores blind; the organiser publishes results and promotes the top two', { timeout: 400_000 }, async () => {
+    // The judge opens the Nansha round from the contest list; the API answer itself must carry no names.
+    const bodies: string[] = [];
+    judge.on('response', async (res) => {
+      if (res.url().includes('/api/v1/contests/')) bodies.push(await res.text().catch(() => ''));
+    });
+    await judge.goto('/contests');
+    await judge.getByRole('link', { name: DISTRICT }).click();
+    const cards = judge.locator('[data-testid^=judge-entry-]');
+    await cards.first().waitFor();
+    await judge.getByText(text('zh-Hans', 'contests.judge.blindNotice')).waitFor();
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const card = cards.nth(i);
+      const inputs = card.locator('input.ant-input-number-input');
+      const n = await inputs.count();
+      for (let k = 0; k < n; k++) await inputs.nth(k).fill(String(6 + ((i + k) % 4)));
+      await card.locator('[data-testid=score-submit]').click();
+      await card.getByText(text('zh-Hans', 'contests.judge.locked'), { exact: true }).waitFor();
+    }
+    await judge.screenshot({ path: path.join(SCREENSHOTS, 'contests-judge-blind-zh-Hans.png'), fullPage: true });
+    const screen = await judge.locator('body').innerText();
+    for (const name of NAMES) {
+      expect(screen).not.toContain(name);
+      for (const b of bodies) expect(b).not.toContain(name);
+    }
+
+    // The organiser (Guangzhou bureau, above Nansha) sees every score in, publishes and recommends upward.
+    await bureau.goto('/contests');
+    await bureau.getByRole('link', { name: DISTRICT }).click();
+    const publish = bureau.locator('[data-testid=publish]');
+    await expect.poll(() => publish.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await bureau.locator('[data-testid=preview-table] tbody tr').first().waitFor();
+    await publish.click();
+    await bureau.getByText(text('zh-Hans', 'contests.organise.publishedOk')).waitFor();
+    const promote = bureau.locator('[data-testid=promote]');
+    await expect.poll(() => promote.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await promote.click();
+    await bureau.getByText(text('zh-Hans', 'contests.organise.promotedOk', { count: 2 })).waitFor();
+    await bureau.screenshot({ path: path.join(SCREENSHOTS, 'contests-organiser-zh-Hans.png'), fullPage: true });
+
+    // The city round now holds exactly the top two, waiting for the city organiser's confirmation.
+    await bureau.goto('/contests');
+    await bureau.getByRole('link', { name: CITY }).click();
+    await bureau.getByRole('tab', { name: text('zh-Hans', 'contests.tabs.entries') }).click();
+    const pending = bureau.locator('tbody tr').filter({ hasText: text('zh-Hans', 'contests.entryStatuses.pending_confirmation') });
+    await expect.poll(() => pending.count()).toBe(2);
+  });
+});

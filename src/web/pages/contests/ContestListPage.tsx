@@ -1,0 +1,59 @@
+import { Empty, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useContests, type Contest } from '../../api/contests.ts';
+import { useUiLanguage } from '../../app/language.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime, pickName } from '../../i18n/format.ts';
+
+/** Every competition of the user's jurisdictions (and those they judge), newest first. */
+export default function ContestListPage() {
+  const { t } = useTranslation();
+  const [language] = useUiLanguage();
+  const { data, isLoading, error } = useContests();
+  return (
+    <>
+      <PageHeader title={t('contests.list.title')}>{t('contests.list.intro')}</PageHeader>
+      <ErrorAlert error={error} />
+      <Table<Contest>
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('contests.list.empty')} /> }}
+        columns={[
+          {
+            title: t('contests.fields.name'),
+            render: (_, c) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/contests/${c.id}`}>{c.name}</Link>
+                <span style={{ color: '#888' }}>{pickName(c.organiserName, language)}</span>
+              </Space>
+            ),
+          },
+          {
+            title: t('contests.fields.level'),
+            render: (_, c) => (
+              <Space>
+                <Tag color="blue">{t(`contests.levels.${c.level}`)}</Tag>
+                {c.whitelisted && <Tag color="gold">{t('contests.fields.whitelisted')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('contests.fields.status'), render: (_, c) => <Tag>{t(`contests.statuses.${c.status}`)}</Tag> },
+          { title: t('contests.timeline.submissionClosesAt'), render: (_, c) => formatDateTime(c.timeline.submissionClosesAt, language) },
+          {
+            title: t('contests.fields.myRoles'),
+            render: (_, c) => (
+              <Space>
+                {c.isJudge && <Tag color="purple">{t('contests.roles.judge')}</Tag>}
+                {c.canManage && <Tag color="green">{t('contests.roles.organiser')}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
