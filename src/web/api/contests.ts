@@ -4,6 +4,8 @@ import type {
   ContestLevel,
   ContestRules,
   ContestStatus,
+  CreateContestBody,
+  CreateEventBody,
   EntryKind,
   EntryStatus,
   EventKind,
@@ -172,6 +174,9 @@ function useInvalidating<TVars, TOut>(fn: (v: TVars) => Promise<TOut>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
 }
+
+export const useCreateContest = () => useInvalidating((body: CreateContestBody) => api<Contest>(`${B}/contests`, { method: 'POST', body }));
+export const useCreateEvent = () => useInvalidating((body: CreateEventBody) => api<EventItem>(`${B}/events`, { method: 'POST', body }));
 
 export const useRegister = (contestId: string) =>
   useInvalidating((body: RegisterBody) => api<Entry>(`${B}/contests/${contestId}/entries`, { method: 'POST', body }));

@@ -1,4 +1,6 @@
-import { Empty, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useContests, type Contest } from '../../api/contests.ts';
@@ -6,15 +8,31 @@ import { useUiLanguage } from '../../app/language.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, pickName } from '../../i18n/format.ts';
+import { CreateContestModal } from './CreateContestModal.tsx';
+import { useCanOrganise } from './OrganiserSelect.tsx';
 
 /** Every competition of the user's jurisdictions (and those they judge), newest first. */
 export default function ContestListPage() {
   const { t } = useTranslation();
   const [language] = useUiLanguage();
   const { data, isLoading, error } = useContests();
+  const canOrganise = useCanOrganise();
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('contests.list.title')}>{t('contests.list.intro')}</PageHeader>
+      <PageHeader
+        title={t('contests.list.title')}
+        extra={
+          canOrganise && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-contest">
+              {t('contests.create.action')}
+            </Button>
+          )
+        }
+      >
+        {t('contests.list.intro')}
+      </PageHeader>
+      <CreateContestModal open={creating} onClose={() => setCreating(false)} contests={data?.items ?? []} />
       <ErrorAlert error={error} />
       <Table<Contest>
         rowKey="id"

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,8 @@ import { useUiLanguage } from '../../app/language.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { CreateEventModal } from './CreateEventModal.tsx';
+import { useCanOrganise } from './OrganiserSelect.tsx';
 
 /** The events calendar: lectures, science days, visits — seats left, sign up, or join the waitlist. */
 export default function EventsPage() {
@@ -15,9 +18,23 @@ export default function EventsPage() {
   const signUp = useSignUp();
   const cancel = useCancelSignUp();
   const [now] = useState(() => Date.now());
+  const canOrganise = useCanOrganise();
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('contests.events.title')}>{t('contests.events.intro')}</PageHeader>
+      <PageHeader
+        title={t('contests.events.title')}
+        extra={
+          canOrganise && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-event">
+              {t('contests.createEvent.action')}
+            </Button>
+          )
+        }
+      >
+        {t('contests.events.intro')}
+      </PageHeader>
+      <CreateEventModal open={creating} onClose={() => setCreating(false)} />
       <ErrorAlert error={error ?? signUp.error ?? cancel.error} style={{ marginBottom: 12 }} />
       <List
         loading={isLoading}
