@@ -1,28 +1,15 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UiLanguage } from '../src/shared/languages.ts';
-import { DEMO_PASSWORD, hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { SWITCH_LABEL, text } from './support/catalogues.ts';
+import { hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { text } from './support/catalogues.ts';
+import { signedIn } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const DISTRICT = '南沙区青少年人工智能创新挑战赛（演示）';
 const CITY = '广州市青少年人工智能创新挑战赛（演示）';
 /** Names a blind judge must never see: the demo pupils, advisor and schools of the Nansha round. */
 const NAMES = ['王小禾', '林安然', '南沙湾桥实验学校', '南沙湾桥第二中学', 'gd-student', 'Nansha Bay Bridge'];
-
-async function signedIn(browser: Browser, baseURL: string, username: string, language: UiLanguage): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid=welcome]').waitFor();
-  await page.locator('.ant-segmented').getByText(SWITCH_LABEL[language], { exact: true }).click();
-  return page;
-}
 
 describe.skipIf(!hasChromium)('competitions: blind judging, publication and upward recommendation', () => {
   let server: RunningServer;

@@ -2,28 +2,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseSummaryView, CourseView } from '../src/shared/api/courses.ts';
-import type { UiLanguage } from '../src/shared/languages.ts';
-import { DEMO_PASSWORD, hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { SWITCH_LABEL } from './support/catalogues.ts';
+import { hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { signedIn } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 /** The demo course (courses.demo.ts), co-written by teachers in Nansha, Kowloon and Macao. */
 const DEMO_COURSE_TITLE = '人工智能启蒙：让机器学会识别（演示）';
 /** A catalogue key showing on screen means a translation is missing. */
 const RAW_KEY = /\bcourses\.[a-zA-Z]+\.[a-zA-Z_-]+\b/;
-
-async function signedIn(browser: Browser, baseURL: string, username: string, language: UiLanguage): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid=welcome]').waitFor();
-  await page.locator('.ant-segmented').getByText(SWITCH_LABEL[language], { exact: true }).click();
-  return page;
-}
 
 const editorText = (page: Page) => page.locator('.collab-editor .ProseMirror').innerText();
 

@@ -2,26 +2,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MATHS_TITLE } from '../src/server/modules/training/training.demo.ts';
-import type { UiLanguage } from '../src/shared/languages.ts';
-import { DEMO_PASSWORD, hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { SWITCH_LABEL, text } from './support/catalogues.ts';
+import { hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { text } from './support/catalogues.ts';
+import { signedIn } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 /** A catalogue key showing on screen means a translation is missing. */
 const RAW_KEY = /\btraining\.[a-zA-Z]+\.[a-zA-Z_]+\b/;
-
-async function signedIn(browser: Browser, baseURL: string, username: string, language: UiLanguage): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid=welcome]').waitFor();
-  await page.locator('.ant-segmented').getByText(SWITCH_LABEL[language], { exact: true }).click();
-  return page;
-}
 
 describe.skipIf(!hasChromium)('teacher training across the border', () => {
   let server: RunningServer;

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CONTEST_LEVELS, type ContestLevel, type CreateContestBody } from '../../../shared/api/contests.ts';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../shared/languages.ts';
+import { CONTENT_LANGUAGES, type ContentLanguage, defaultContentLanguage } from '../../../shared/languages.ts';
 import { GRADE_BANDS, type GradeBand } from '../../../shared/library.ts';
 
 /** Grades of each band (P1–P6, S1–S3, S4–S6 / 小学、初中、高中), as the API's grade ranges. */
@@ -91,7 +91,7 @@ export function CreateContestModal({ open, onClose, contests }: { open: boolean;
     });
   };
 
-  const defaultLanguage: ContentLanguage = i18n.language === 'zh-Hant' ? 'zh-Hant-HK' : i18n.language === 'en' ? 'en' : 'zh-Hans';
+  const defaultLanguage: ContentLanguage = defaultContentLanguage(i18n.language);
   return (
     <Modal
       open={open}

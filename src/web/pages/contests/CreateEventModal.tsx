@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type CreateEventBody, type EventKind } from '../../../shared/api/contests.ts';
-import { CONTENT_LANGUAGES, type ContentLanguage } from '../../../shared/languages.ts';
+import { CONTENT_LANGUAGES, type ContentLanguage, defaultContentLanguage } from '../../../shared/languages.ts';
 import { useCreateEvent } from '../../api/contests.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrganiserSelect, organiserFields, useOrganiserOptions } from './OrganiserSelect.tsx';
@@ -47,7 +47,7 @@ export function CreateEventModal({ open, onClose }: { open: boolean; onClose: ()
       },
     });
   };
-  const defaultLanguage: ContentLanguage = i18n.language === 'zh-Hant' ? 'zh-Hant-HK' : i18n.language === 'en' ? 'en' : 'zh-Hans';
+  const defaultLanguage: ContentLanguage = defaultContentLanguage(i18n.language);
   return (
     <Modal
       open={open}

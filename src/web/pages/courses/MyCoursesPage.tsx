@@ -1,3 +1,4 @@
+import { defaultContentLanguage } from '../../../shared/languages.ts';
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
@@ -153,7 +154,7 @@ function CreateCourseModal({ open, onClose }: { open: boolean; onClose: () => vo
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateCourseBody>();
   const create = useCoursesAction((body: CreateCourseBody) => coursesApi.create(body));
-  const defaultLanguage = language === 'zh-Hant' ? 'zh-Hant-HK' : language;
+  const defaultLanguage = defaultContentLanguage(language);
   return (
     <Modal
       open={open}

@@ -1,3 +1,4 @@
+import { defaultContentLanguage } from '../../../shared/languages.ts';
 import { UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
@@ -45,7 +46,7 @@ export function AddEvidenceModal({
   const dimensionKey = Form.useWatch('dimensionKey', form);
   const dimension = framework.dimensions.find((d) => d.key === dimensionKey);
   const required = { required: true, whitespace: true, message: t('common.required') };
-  const contentLanguage = language === 'zh-Hant' ? 'zh-Hant-HK' : language === 'en' ? 'en' : 'zh-Hans';
+  const contentLanguage = defaultContentLanguage(language);
 
   return (
     <Modal

@@ -7,7 +7,7 @@ import {
   TRAINING_CATEGORIES,
   TRAINING_TIERS,
 } from '../../../shared/api/training.ts';
-import { CONTENT_LANGUAGES } from '../../../shared/languages.ts';
+import { CONTENT_LANGUAGES, defaultContentLanguage } from '../../../shared/languages.ts';
 import { trainingPaths, useFrameworks, useTrainingAction, type CreateProgrammeBody, type Programme } from '../../api/training.ts';
 import { useUiLanguage } from '../../app/language.ts';
 import { useErrorText } from '../../components/useErrorText.ts';
@@ -52,7 +52,7 @@ export function CreateProgrammeModal({ open, onClose }: { open: boolean; onClose
         form={form}
         layout="vertical"
         initialValues={{
-          language: language === 'zh-Hant' ? 'zh-Hant-HK' : language,
+          language: defaultContentLanguage(language),
           tier: 'teacher',
           category: 'ai_literacy',
           targetLevel: 'acquire',
