@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { text } from './support/catalogues.ts';
+import { buttonName, text } from './support/catalogues.ts';
 import { signedIn } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -77,5 +77,57 @@ describe.skipIf(!hasChromium)('competitions: blind judging, publication and upwa
     await bureau.getByRole('tab', { name: text('zh-Hans', 'contests.tabs.entries') }).click();
     const pending = bureau.locator('tbody tr').filter({ hasText: text('zh-Hans', 'contests.entryStatuses.pending_confirmation') });
     await expect.poll(() => pending.count()).toBe(2);
+  });
+
+  it('the organiser creates a round and an event through the forms, then edits the round', { timeout: 300_000 }, async () => {
+    // Dates typed as a teacher would, one week apart, in the order the server requires.
+    const day = (inDays: number, hour = '09:00') => `${new Date(Date.now() + inDays * 86_400_000).toISOString().slice(0, 10)} ${hour}`;
+    const pick = async (input: ReturnType<Page['locator']>, value: string) => {
+      await input.click();
+      await input.fill(value);
+      await input.press('Enter');
+    };
+    const name = '南沙区校园机器人挑战赛（浏览器测试）';
+    await bureau.goto('/contests');
+    await bureau.getByRole('button', { name: text('zh-Hans', 'contests.create.action') }).click();
+    const form = bureau.getByRole('dialog');
+    await form.getByLabel(text('zh-Hans', 'contests.fields.name')).fill(name);
+    await form.getByLabel(text('zh-Hans', 'contests.create.code')).fill('nansha-robotics-e2e');
+    const tracks = form.getByLabel(text('zh-Hans', 'contests.fields.tracks'));
+    await tracks.fill('机器人');
+    await tracks.press('Enter');
+    const timeline = [
+      'registrationOpensAt',
+      'registrationClosesAt',
+      'submissionClosesAt',
+      'judgingClosesAt',
+      'resultsAt',
+      'appealsClosesAt',
+    ];
+    for (const [i, k] of timeline.entries()) await pick(form.getByLabel(text('zh-Hans', `contests.timeline.${k}`)), day(1 + i * 7));
+    await form.getByRole('button', { name: buttonName(text('zh-Hans', 'contests.create.submit')) }).click();
+    await bureau.waitForURL(/\/contests\/[0-9a-f-]{36}$/);
+    await bureau.getByText(name, { exact: true }).first().waitFor();
+
+    // Editing it: the form carries the version read; the new name shows at once.
+    await bureau.locator('[data-testid=edit-contest]').click();
+    const edit = bureau.getByRole('dialog');
+    await edit.locator('[data-testid=edit-contest-name]').fill(`${name}（修订）`);
+    await edit.getByRole('button', { name: buttonName(text('zh-Hans', 'contests.edit.submit')) }).click();
+    await bureau.getByText(`${name}（修订）`, { exact: true }).first().waitFor();
+
+    // An event: title, code, place and time; it appears in the calendar.
+    const title = '院士专家进校园：机器人与人工智能（浏览器测试）';
+    await bureau.goto('/contests/events');
+    await bureau.getByRole('button', { name: text('zh-Hans', 'contests.createEvent.action') }).click();
+    const event = bureau.getByRole('dialog');
+    await event.getByLabel(text('zh-Hans', 'contests.createEvent.eventTitle')).fill(title);
+    await event.getByLabel(text('zh-Hans', 'contests.create.code')).fill('nansha-lecture-e2e');
+    await event.getByLabel(text('zh-Hans', 'contests.createEvent.location')).fill('南沙演示学校 报告厅');
+    await pick(event.getByLabel(text('zh-Hans', 'contests.createEvent.time')), day(20, '14:00'));
+    await pick(event.locator('.ant-picker-range input').nth(1), day(20, '16:00'));
+    await event.getByRole('button', { name: buttonName(text('zh-Hans', 'contests.createEvent.submit')) }).click();
+    await bureau.getByText(title).first().waitFor();
+    await bureau.screenshot({ path: path.join(SCREENSHOTS, 'contests-created-event-zh-Hans.png'), fullPage: true });
   });
 });

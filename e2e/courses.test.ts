@@ -85,7 +85,13 @@ describe.skipIf(!hasChromium)('co-editing a lesson across the border', () => {
       const firstUnitLessons = gd.locator('[data-testid=unit]').first().locator('[data-testid=lesson-row] a');
       await firstUnitLessons.first().waitFor();
       const [first, second] = (await firstUnitLessons.allInnerTexts()).map((s) => s.replace(/^\d+\.\d+ /, ''));
-      await gd.locator('[data-testid=unit]').first().locator('[data-testid=lesson-row]').first().getByRole('button').nth(1).click();
+      await gd
+        .locator('[data-testid=unit]')
+        .first()
+        .locator('[data-testid=lesson-row]')
+        .first()
+        .getByRole('button', { name: '下移' })
+        .click();
       await expect
         .poll(async () => (await firstUnitLessons.allInnerTexts()).map((s) => s.replace(/^\d+\.\d+ /, '')))
         .toEqual([second, first]);

@@ -15,3 +15,12 @@ export function text(language: UiLanguage, key: string, values: Record<string, s
 
 /** The language switch shows each language in its own script. */
 export const SWITCH_LABEL: Record<UiLanguage, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+
+/**
+ * A button's accessible name as antd renders it: a two-character Chinese label gets a space between the
+ * characters (「创 建」), so match the text with optional spaces between characters.
+ */
+export function buttonName(s: string): RegExp {
+  const escaped = [...s].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^\\s*${escaped.join('\\s?')}\\s*$`);
+}

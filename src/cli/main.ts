@@ -151,6 +151,8 @@ async function readStdin(): Promise<string> {
 }
 
 program.addCommand((await import('./deid.ts')).deidCommand());
+program.addCommand((await import('./backup.ts')).backupCommand());
+program.addCommand((await import('./restore.ts')).restoreCommand());
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);

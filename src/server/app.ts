@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -37,6 +37,10 @@ import { createCollab, type CollabAuthoriser } from './modules/collab/collab.ser
 import { contestsRoutes } from './modules/contests/contests.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { networkRoutes } from './modules/network/network.routes.ts';
+import { federationRoutes } from './modules/federation/federation.routes.ts';
+import { nodeSelf } from './modules/federation/federation.node.ts';
+import { assistantRoutes } from './modules/assistant/assistant.routes.ts';
+import { insightsRoutes } from './modules/insights/insights.routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -53,6 +57,8 @@ export interface AppDeps {
   blobs: BlobStore;
   /** Extra or replacement authorisers of live documents by type (tests register their own). */
   collabAuthorisers?: Record<string, CollabAuthoriser>;
+  /** Sees every route as it is registered (the authorisation-matrix test collects the route table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application from the modules. main.ts and the tests both call it. */
@@ -71,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as FastifyInstance;
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -145,6 +152,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contestsRoutes, { db, blobs: deps.blobs });
   await app.register(notificationsRoutes, { db, emailAvailable: config.mail !== null });
   await app.register(networkRoutes, { db, blobs: deps.blobs, maxUploadBytes: config.maxUploadBytes });
+  await app.register(federationRoutes, { db, blobs: deps.blobs, self: nodeSelf(config) });
+  await app.register(assistantRoutes, { db });
+  await app.register(insightsRoutes, { db });
 
   const serveWeb = deps.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -29,6 +29,14 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   EDUBRIDGE_SMTP_FROM: z.string().min(3).optional(),
+  // Federation (docs/federation.md): which jurisdictions this node serves, its level, how often it pulls peers.
+  EDUBRIDGE_NODE_NAME: z.string().min(1).max(100).optional(),
+  EDUBRIDGE_NODE_JURISDICTIONS: z
+    .string()
+    .regex(/^[A-Z]{2,8}(,[A-Z]{2,8})*$/, 'must be jurisdiction codes separated by commas, e.g. GD or HK,MO')
+    .default('GD,HK,MO,HB'),
+  EDUBRIDGE_NODE_LEVEL: z.enum(['district', 'city', 'province', 'national']).default('province'),
+  EDUBRIDGE_FEDERATION_PULL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export interface Config {
@@ -47,6 +55,15 @@ export interface Config {
   maxUploadBytes: number;
   /** Notification e-mail; null → in-app notifications only. */
   mail: MailSettings | null;
+  /** This node in the federation (optional so hand-built test configs need not name it). */
+  federation?: FederationSettings;
+}
+
+export interface FederationSettings {
+  name: string;
+  jurisdictions: string[];
+  level: 'district' | 'city' | 'province' | 'national';
+  pullSeconds: number;
 }
 
 export interface MailSettings {
@@ -101,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.EDUBRIDGE_TRUST_PROXY,
     maxUploadBytes: Math.round(e.EDUBRIDGE_MAX_UPLOAD_MB * 1024 * 1024),
     mail: loadMailSettings(present),
+    federation: {
+      name: e.EDUBRIDGE_NODE_NAME ?? `EduBridge ${e.EDUBRIDGE_NODE_JURISDICTIONS}`,
+      jurisdictions: e.EDUBRIDGE_NODE_JURISDICTIONS.split(','),
+      level: e.EDUBRIDGE_NODE_LEVEL,
+      pullSeconds: e.EDUBRIDGE_FEDERATION_PULL_SECONDS,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { jobRegistry } from './jobs/jobs.registry.ts';
 import { startJobRunner } from './jobs/jobs.runner.ts';
 import { purgeExpiredSessions } from './modules/identity/identity.sessions.ts';
 import { rollUpCompleteDays } from './modules/records/records.rollup.ts';
+import { startFederationPulls } from './modules/federation/federation.schedule.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -39,6 +40,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
     registry: jobRegistry,
     onError: (err, jobId) => app.log.error({ err, jobId }, 'background job failed'),
   });
+  const stopFederation = startFederationPulls({ config, db: database.db, blobs, log: app.log });
   const rollUp = () => rollUpCompleteDays(database.db).catch((err) => app.log.warn({ err }, 'xAPI daily roll-up failed'));
   void rollUp();
   const housekeeping = setInterval(() => {
@@ -52,6 +54,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    stopFederation();
     await app.close();
     await stopJobs();
     await database.close();

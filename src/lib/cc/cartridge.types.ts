@@ -1,9 +1,17 @@
+/**
+ * JSON-serialisable structured data beyond what Common Cartridge describes (extension-data.ts); only
+ * cartridges written by this library carry it, and a reader must validate it like any other input.
+ */
+export type CartridgeData = Record<string, unknown>;
+
 /** The course content of an IMS Common Cartridge, folded to two levels (units → items). */
 export interface Cartridge {
   title: string;
   description?: string;
   language?: string;
   identifier?: string;
+  /** Course-level extension data. */
+  data?: CartridgeData;
   units: CartridgeUnit[];
 }
 
@@ -13,7 +21,7 @@ export interface CartridgeUnit {
 }
 
 export type CartridgeItem =
-  | { kind: 'page'; title: string; html: string }
+  | { kind: 'page'; title: string; html: string; data?: CartridgeData }
   | { kind: 'file'; title: string; path: string }
   | { kind: 'link'; title: string; url: string }
   | { kind: 'lti'; title: string; url: string }

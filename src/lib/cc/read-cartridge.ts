@@ -6,6 +6,7 @@ import {
   type CartridgeWarning,
   type ReadResult,
 } from './cartridge.types.ts';
+import { readExtensionData } from './extension-data.ts';
 import { foldOrganization } from './fold-organization.ts';
 import { readItem, type ArchiveView } from './read-item.ts';
 import { readManifest, type ManifestResource } from './read-manifest.ts';
@@ -50,11 +51,16 @@ export async function readCartridge(zip: Uint8Array, limits?: Partial<CartridgeL
   const pagePaths = new Set<string>();
   const ctx = { archive, warnings, useFile: (p: string) => used.add(p), pagePaths };
 
+  const extension = readExtensionFile(resources.values(), archive);
   const title = manifest.title;
   const folded = foldOrganization(manifest.organizations[0] ?? [], title, warnings);
   const units: CartridgeUnit[] = folded.map((u) => ({
     title: u.title,
-    items: u.leaves.map((leaf) => readItem(leaf.title, resources.get(leaf.identifierref), leaf.identifierref, ctx)),
+    items: u.leaves.map((leaf) => {
+      const item = readItem(leaf.title, resources.get(leaf.identifierref), leaf.identifierref, ctx);
+      const data = extension?.items.get(leaf.identifierref);
+      return item.kind === 'page' && data ? { ...item, data } : item;
+    }),
   }));
   if (!units.some((u) => u.items.length)) throw new CartridgeError('EMPTY', 'the organisation has no items');
 
@@ -75,7 +81,22 @@ export async function readCartridge(zip: Uint8Array, limits?: Partial<CartridgeL
     ...(manifest.description ? { description: manifest.description } : {}),
     ...(manifest.language ? { language: manifest.language } : {}),
     ...(manifest.identifier ? { identifier: manifest.identifier } : {}),
+    ...(extension?.course ? { data: extension.course } : {}),
     units,
   };
   return { cartridge, files, warnings };
+}
+
+/** Our extension file (extension-data.ts), if the package has one; other application resources are left alone. */
+function readExtensionFile(resources: Iterable<ManifestResource>, archive: ArchiveView) {
+  for (const r of resources) {
+    if (!r.type.endsWith('/learning-application-resource')) continue;
+    for (const href of r.files) {
+      const p = archive.locate(href);
+      if (!p || !p.endsWith('.xml')) continue;
+      const found = readExtensionData(decodeUtf8(archive.bytes(p)));
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

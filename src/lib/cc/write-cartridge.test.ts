@@ -26,6 +26,8 @@ const course: Cartridge = {
   description: '南沙、九龍與澳門三校共同編寫 & 共享',
   language: 'zh-Hant',
   identifier: 'course_0193',
+  // Structured data beyond CC (extension-data.ts): it must survive the round trip and keep the manifest valid.
+  data: { gradeBand: 'junior', grades: [7, 8], note: 'a ]]> b & <c>' },
   units: [
     {
       title: '第一單元：認識人工智能',
@@ -34,6 +36,10 @@ const course: Cartridge = {
           kind: 'page',
           title: '第一課 人工智能',
           html: '<h2>第一課</h2><p>人工智能 &amp; 機器學習</p><p><img src="圖片/機械人 1.png" alt="機械人" /></p><p><a href="資料/第一課 人工智能.html">課堂筆記</a></p>',
+          data: {
+            objectives: [{ text: '說出「機器學習」的意思', competencies: ['ai-techniques-and-applications/understand'] }],
+            durationMinutes: 40,
+          },
         },
         { kind: 'file', title: '工作紙', path: 'worksheets/ai-ethics.pdf' },
         { kind: 'link', title: '維基百科：人工智能', url: 'https://zh.wikipedia.org/wiki/人工智能' },
@@ -73,6 +79,9 @@ describe('writeCartridge', () => {
     const manifest = new TextDecoder().decode(zip['imsmanifest.xml']);
     expect(manifest).toContain('xmlns="http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"');
     expect(manifest).toContain('<schemaversion>1.3.0</schemaversion>');
+    // The extension file is a resource no item points at, typed as Canvas types its course settings.
+    expect(manifest).toContain('type="associatedcontent/imscc_xmlv1p3/learning-application-resource"');
+    expect(new TextDecoder().decode(zip['extensions/edubridge-data.xml'])).toContain('xmlns="urn:edubridge:cc-data:v1"');
     expect(Object.keys(zip)).toEqual(
       expect.arrayContaining(['pages/第一課 人工智能.html', '資料/第一課 人工智能.html', 'pages/Lesson 2 _ Data.html']),
     );

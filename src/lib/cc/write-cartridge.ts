@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Cartridge } from './cartridge.types.ts';
+import type { Cartridge, CartridgeData } from './cartridge.types.ts';
+import { buildExtensionData, extensionResourceType } from './extension-data.ts';
 import { isSafeArchivePath, PathAllocator, relativeUrl, safeSegment } from './export-paths.ts';
 import { rewriteExportedHtml } from './rewrite-html.ts';
 import {
@@ -51,6 +52,7 @@ export async function writeCartridge(c: Cartridge, files: Map<string, Uint8Array
   const lookupFile = (ref: string) => fileResource.get(ref) ?? fileResource.get(safeDecode(ref));
 
   const units: ManifestOut['units'] = [];
+  const itemData = new Map<string, CartridgeData>();
   let itemNo = 0;
   c.units.forEach((unit, u) => {
     const items: ManifestOut['units'][number]['items'] = [];
@@ -70,6 +72,7 @@ export async function writeCartridge(c: Cartridge, files: Map<string, Uint8Array
           });
           zip[path] = strToU8(buildPageDocument(item.title, body, c.language));
           resources.push({ identifier: resId, type: 'webcontent', href: path, files: [path], dependencies: [...deps] });
+          if (item.data) itemData.set(resId, item.data);
           break;
         }
         case 'file': {
@@ -113,6 +116,12 @@ export async function writeCartridge(c: Cartridge, files: Map<string, Uint8Array
     }
     units.push({ identifier: `U_${u + 1}`, title: unit.title, items });
   });
+
+  if (c.data || itemData.size) {
+    const path = paths.allocate('extensions', 'edubridge-data', '.xml');
+    zip[path] = strToU8(buildExtensionData(c.data, itemData));
+    resources.push({ identifier: 'EXT_DATA', type: extensionResourceType(version), href: path, files: [path], dependencies: [] });
+  }
 
   const manifest = buildManifest(
     {

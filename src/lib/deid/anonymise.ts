@@ -57,7 +57,9 @@ const DEFAULT_OPERATOR: Operator = { kind: 'placeholder' };
 /** Masks all but `keepStart` leading and `keepEnd` trailing characters (by code point, so emoji stay whole). */
 export function maskValue(value: string, keepStart = 0, keepEnd = 0, char = '*'): string {
   const chars = [...value];
-  return chars.map((c, i) => (i < keepStart || i >= chars.length - keepEnd || /[\s\-()（）/+@.]/.test(c) ? c : char)).join('');
+  // A value no longer than the kept ends (a 3-character name with keepEnd 4) would come out whole: keep none.
+  const keeps = keepStart + keepEnd < chars.length;
+  return chars.map((c, i) => ((keeps && (i < keepStart || i >= chars.length - keepEnd)) || /[\s\-()（）/+@.]/.test(c) ? c : char)).join('');
 }
 
 function replacementFor(entity: Entity, value: string, op: Operator, ctx: AnonymiseContext, book: PlaceholderBook): string {

@@ -17,3 +17,6 @@ export * from '../modules/network/network.schema.ts';
 export * from '../modules/courses/courses.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/collab/collab.schema.ts';
+export * from '../modules/assistant/assistant.schema.ts';
+export * from '../modules/federation/federation.schema.ts';
+export * from '../modules/insights/insights.schema.ts';

@@ -15,6 +15,7 @@ import { seedTrainingDemo } from '../modules/training/training.demo.ts';
 import { seedNetworkDemo } from '../modules/network/network.demo.ts';
 import { seedContestsDemo } from '../modules/contests/contests.demo.ts';
 import { seedCoursesDemo } from '../modules/courses/courses.demo.ts';
+import { seedInsightsDemo } from '../modules/insights/insights.demo.ts';
 import { ACCOUNTS, classmates, DEMO_PASSWORD, JURISDICTIONS, SCHOOLS, UNITS } from './demo.data.ts';
 
 /** The four jurisdictions every node knows; seeded on every start, demo or not. */
@@ -45,6 +46,8 @@ export async function seedDemo(db: Db, deps: { blobs?: BlobStore } = {}): Promis
   await seedCoursesDemo(db);
   // Without a blob store (a bare `edubridge seed` run elsewhere) the demo PDF is skipped.
   await seedLibraryDemo(db, deps.blobs ?? null);
+  // Last: the indicator history reads every other module's demo data.
+  await seedInsightsDemo(db);
   return result;
 }
 

@@ -68,6 +68,9 @@ function toAppError(error: FastifyError): AppError {
   }
   if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', { cause: error });
   if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', { cause: error });
+  // @fastify/static refuses dot-dot and double-slash paths with a bare 403/404 error: a refusal, not our fault.
+  if (error.statusCode === 403) return new AppError('FORBIDDEN', { cause: error });
+  if (error.statusCode === 404) return new AppError('ROUTE_NOT_FOUND', { cause: error });
   return new AppError('INTERNAL', { cause: error });
 }
 

@@ -4,6 +4,7 @@ import { deidentifyJob } from '../modules/privacy/privacy.jobs.ts';
 import { reindexSearchJob } from '../modules/search/search.jobs.ts';
 import { sendNotificationEmailJob } from '../modules/notifications/notifications.jobs.ts';
 import { sessionReminderJob } from '../modules/training/training.reminders.ts';
+import { retentionPurgeJob } from '../modules/assistant/assistant.jobs.ts';
 
 /**
  * The node's named job handlers. Modules define theirs in `<m>.jobs.ts` with `jobRegistry.define(...)`
@@ -15,3 +16,4 @@ jobRegistry.define(deidentifyJob);
 jobRegistry.define(extractFileTextJob);
 jobRegistry.define(sendNotificationEmailJob);
 jobRegistry.define(sessionReminderJob);
+jobRegistry.define(retentionPurgeJob);

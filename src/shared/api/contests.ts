@@ -97,6 +97,33 @@ export const ZCreateContestBody = z
   );
 export type CreateContestBody = z.infer<typeof ZCreateContestBody>;
 
+/**
+ * Editing a round (PATCH with If-Match). Code, language, organiser, level and parent are fixed at creation;
+ * rubric, rules and the submission deadline only until judging starts (when submissions close).
+ */
+export const ZUpdateContestBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000),
+    whitelisted: z.boolean(),
+    tracks: z.array(z.string().trim().min(1).max(60)).min(1).max(20),
+    gradeBands: z.array(ZGradeBand).min(1).max(6),
+    rules: ZContestRules,
+    rubric: z.array(ZRubricCriterion).min(1).max(12),
+    registrationOpensAt: ZWhen,
+    registrationClosesAt: ZWhen,
+    submissionClosesAt: ZWhen,
+    judgingClosesAt: ZWhen,
+    appealsClosesAt: ZWhen,
+    resultsAt: ZWhen,
+    quotaPerUnit: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type UpdateContestBody = z.infer<typeof ZUpdateContestBody>;
+/** Fields that change how entries are judged: frozen once judging starts. */
+export const JUDGING_FIELDS = ['rules', 'rubric', 'submissionClosesAt'] as const;
+
 export const ZRegisterBody = z.object({
   title: z.string().trim().min(1).max(200),
   track: z.string().trim().min(1).max(60),
@@ -106,6 +133,12 @@ export const ZRegisterBody = z.object({
   guardianConsent: z.boolean(),
 });
 export type RegisterBody = z.infer<typeof ZRegisterBody>;
+
+/** Team changes before the submission deadline: pupils to add, members (pupils or advisors) to remove. */
+export const ZMembersBody = z
+  .object({ addStudentIds: z.array(ZId).max(10).default([]), removeUserIds: z.array(ZId).max(10).default([]) })
+  .refine((b) => b.addStudentIds.length + b.removeUserIds.length > 0, { message: 'nothing to change' });
+export type MembersBody = z.infer<typeof ZMembersBody>;
 
 export const ZSubmitBody = z.object({
   files: z

@@ -162,6 +162,8 @@ export interface CourseSummaryView {
 }
 export interface CourseView extends CourseSummaryView {
   prerequisiteIds: string[];
+  /** Send as If-Match when reordering the outline (PUT /:id/outline). */
+  outlineVersion: number;
   units: UnitView[];
   team: TeamMemberView[];
   editions: { id: string; language: string; title: string }[];

@@ -134,6 +134,8 @@ export interface SourceEvidenceInput {
   description?: string;
   language: string;
   occurredOn: string;
+  /** Marks the entry "not for admissions use" (contest awards). */
+  notForAdmissions?: boolean;
 }
 
 export const ZXapiRulesBody = z.object({
@@ -203,6 +205,7 @@ export interface GrowthEvidenceView {
   reviewedAt: string | null;
   selected: boolean;
   withdrawn: boolean;
+  notForAdmissions: boolean;
   attachments: GrowthAttachmentView[];
   version: number;
   createdAt: string;

@@ -131,6 +131,11 @@ export const ZCatalogueQuery = z.object({
 });
 export type CatalogueQuery = z.infer<typeof ZCatalogueQuery>;
 
+/** Reminder lead times the session form offers, in minutes; the API takes any value up to two weeks. */
+export const REMINDER_LEAD_CHOICES = [15, 60, 180, 1440, 2880, 10080] as const;
+export const REMINDER_DEFAULT_MINUTES = 1440;
+export const REMINDER_MAX_MINUTES = 20160;
+
 export const ZCreateSessionBody = z
   .object({
     title: z.string().trim().min(1).max(200),
@@ -140,6 +145,10 @@ export const ZCreateSessionBody = z
     capacity: z.number().int().min(1).max(10_000).optional(),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
+    /** How long before the start the enrolled teachers and the organiser are reminded (0 = at the start). */
+    reminderMinutesBefore: z.number().int().min(0).max(REMINDER_MAX_MINUTES).default(REMINDER_DEFAULT_MINUTES),
+    /** The cohort the session is for; without it the programme's first cohort. */
+    cohortId: z.uuid().optional(),
   })
   .refine((s) => (s.mode === 'online' ? !!s.link : !!s.venue), {
     message: 'online sessions need a link, on-site sessions a venue',
@@ -209,4 +218,23 @@ export const ZRevokeBody = z.object({ reason: z.string().trim().min(1).max(500) 
 
 export const ZVerifyBody = z.object({ credential: z.string().min(10).max(20_000) });
 
-export const ZDashboardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const ZDashboardQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Narrows the organiser figures to one cohort of a programme. */
+  cohortId: z.uuid().optional(),
+});
+
+/** A cohort (班次) of a programme: its own dates, capacity and day-to-day organiser. */
+export const ZCreateCohortBody = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    startsOn: z.iso.date().optional(),
+    endsOn: z.iso.date().optional(),
+    capacity: z.number().int().min(1).max(10_000).optional(),
+    organiserName: z.string().trim().max(200).default(''),
+  })
+  .refine((c) => !c.startsOn || !c.endsOn || c.endsOn >= c.startsOn, { message: 'a cohort ends after it starts', path: ['endsOn'] });
+export type CreateCohortBody = z.infer<typeof ZCreateCohortBody>;
+
+/** Enrolment into one cohort; without `cohortId` the programme's first cohort. */
+export const ZEnrolBody = z.object({ cohortId: z.uuid().optional() }).nullish();

@@ -43,6 +43,8 @@ export interface Contest {
   publishedAt: string | null;
   canManage: boolean;
   isJudge: boolean;
+  /** For If-Match when editing. */
+  version: number;
 }
 
 export interface Submission {
@@ -68,6 +70,8 @@ export interface Entry {
   rank: number | null;
   award: Award | null;
   history?: { contestId: string; contestName: string; level: ContestLevel; rank: number | null; award: Award | null }[];
+  /** Live award credentials of the pupils (verifiable at /verify/:credentialId). */
+  credentials?: { credentialId: string; userId: string; award: Award }[];
 }
 
 export interface JudgeItem {
@@ -205,6 +209,18 @@ export const useContestAction = (contestId: string, action: 'assignment' | 'publ
   );
 export const useFileAppeal = (contestId: string) =>
   useInvalidating((body: { entryId: string; reason: string }) => api(`${B}/contests/${contestId}/appeals`, { method: 'POST', body }));
+/** After an upheld appeal: unlock that entry's scores and take the round back to judging. */
+export const useReopenJudging = () => useInvalidating((appealId: string) => api(`${B}/appeals/${appealId}/reopen`, { method: 'POST' }));
+/** Team changes before the submission deadline. */
+export const useChangeMembers = (entryId: string) =>
+  useInvalidating((body: { addStudentIds?: string[]; removeUserIds?: string[] }) =>
+    api<Entry>(`${B}/entries/${entryId}/members`, { method: 'POST', body }),
+  );
+/** Edits a round; `version` is the one the form was filled from (a concurrent edit answers 412). */
+export const useUpdateContest = (contestId: string) =>
+  useInvalidating((v: { version: number; body: Record<string, unknown> }) =>
+    api<Contest>(`${B}/contests/${contestId}`, { method: 'PATCH', body: v.body, headers: { 'If-Match': `"${v.version}"` } }),
+  );
 export const useDecideAppeal = () =>
   useInvalidating((v: { id: string; status: 'upheld' | 'dismissed'; outcome: string }) =>
     api(`${B}/appeals/${v.id}/decision`, { method: 'POST', body: { status: v.status, outcome: v.outcome } }),

@@ -73,7 +73,8 @@ export const coursesApi = {
   addUnit: (courseId: string, title: string) => api<{ id: string }>(`${C}/${courseId}/units`, { method: 'POST', body: { title } }),
   addLesson: (courseId: string, unitId: string, title: string) =>
     api<{ id: string }>(`${C}/${courseId}/lessons`, { method: 'POST', body: { unitId, title } }),
-  reorder: (courseId: string, body: ReorderBody) => api(`${C}/${courseId}/outline`, { method: 'PUT', body }),
+  reorder: (courseId: string, outlineVersion: number, body: ReorderBody) =>
+    api(`${C}/${courseId}/outline`, { method: 'PUT', body, headers: { 'If-Match': `"${outlineVersion}"` } }),
   updateLesson: (courseId: string, lessonId: string, version: number, body: UpdateLessonBody) =>
     api<LessonView>(`${C}/${courseId}/lessons/${lessonId}`, { method: 'PATCH', body, headers: { 'If-Match': `"${version}"` } }),
   invite: (courseId: string, body: InviteBody) => api(`${C}/${courseId}/invitations`, { method: 'POST', body }),

@@ -64,6 +64,7 @@ export interface Programme {
 export interface TrainingSession {
   id: string;
   programmeId: string;
+  cohortId: string;
   title: string;
   mode: SessionMode;
   link: string | null;
@@ -71,6 +72,7 @@ export interface TrainingSession {
   capacity: number | null;
   startsAt: string;
   endsAt: string;
+  reminderMinutesBefore: number;
 }
 
 export interface Assignment {
@@ -85,11 +87,31 @@ export interface Assignment {
   dueAt: string | null;
 }
 
+/** A cohort (班次) of a programme, with its seat counts. */
+export interface Cohort {
+  id: string;
+  programmeId: string;
+  name: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  capacity: number | null;
+  organiserName: string;
+  enrolled: number;
+  waitlisted: number;
+}
+
 export interface ProgrammeDetail extends Programme {
   competencies: Competency[];
   sessions: TrainingSession[];
   assignments: Assignment[];
-  myEnrolment: { id: string; status: EnrolmentStatus; principalDecision: Decision; organiserDecision: Decision } | null;
+  cohorts: Cohort[];
+  myEnrolment: {
+    id: string;
+    status: EnrolmentStatus;
+    principalDecision: Decision;
+    organiserDecision: Decision;
+    cohortId: string;
+  } | null;
   canManage: boolean;
 }
 
@@ -197,6 +219,7 @@ export interface Dashboard {
     active: number;
     jurisdictions: number;
     activeShare: number;
+    cohorts: { id: string; name: string }[];
     completionRate: number;
   }[];
 }
@@ -211,8 +234,9 @@ export interface Verification {
     issuer: { name: string };
     credentialSubject: {
       name: string;
-      creditsEarned: number;
-      achievement: { name: string; description: string; criteria: { narrative: string } };
+      /** Absent on contest awards, which carry no credit hours. */
+      creditsEarned?: number;
+      achievement: { name: string; description: string; achievementType?: string; criteria: { narrative: string } };
     };
   };
   issuedAt?: string;
@@ -302,8 +326,11 @@ export function useApprovals(enabled: boolean) {
   return useQuery({ queryKey: ['training', 'approvals'], queryFn: () => api<{ items: Enrolment[] }>(`${T}/approvals`), enabled });
 }
 
-export function useTrainingDashboard(year?: number) {
-  return useQuery({ queryKey: ['training', 'dashboard', year], queryFn: () => api<Dashboard>(`${T}/dashboard`, { query: { year } }) });
+export function useTrainingDashboard(year?: number, cohortId?: string) {
+  return useQuery({
+    queryKey: ['training', 'dashboard', year, cohortId],
+    queryFn: () => api<Dashboard>(`${T}/dashboard`, { query: { year, cohortId } }),
+  });
 }
 
 export function useVerification(credentialId: string | undefined) {
@@ -327,6 +354,7 @@ export const trainingPaths = {
   programmes: `${T}/programmes`,
   programme: (id: string) => `${T}/programmes/${id}`,
   enrol: (id: string) => `${T}/programmes/${id}/enrolments`,
+  cohorts: (id: string) => `${T}/programmes/${id}/cohorts`,
   publish: (id: string) => `${T}/programmes/${id}/publish`,
   sessions: (id: string) => `${T}/programmes/${id}/sessions`,
   assignments: (id: string) => `${T}/programmes/${id}/assignments`,

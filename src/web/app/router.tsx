@@ -18,10 +18,13 @@ const GrowthPage = lazy(() => import('../pages/growth/GrowthPage.tsx'));
 const PrivacyPages = lazy(() => import('../pages/privacy/PrivacyPages.tsx'));
 const TrainingPages = lazy(() => import('../pages/training/TrainingPages.tsx'));
 const NetworkPages = lazy(() => import('../pages/network/NetworkPages.tsx'));
+const FederationPages = lazy(() => import('../pages/federation/FederationPages.tsx'));
+const InsightsPages = lazy(() => import('../pages/insights/InsightsPages.tsx'));
 const VerifyPage = lazy(() => import('../pages/training/VerifyPage.tsx'));
 const LibraryPages = lazy(() => import('../pages/library/LibraryPages.tsx'));
 const ContestsPages = lazy(() => import('../pages/contests/ContestsPages.tsx'));
 const CoursesPages = lazy(() => import('../pages/courses/CoursesPages.tsx'));
+const AssistantPages = lazy(() => import('../pages/assistant/AssistantPages.tsx'));
 const NotificationsPage = lazy(() => import('../components/notifications/NotificationsPage.tsx'));
 
 function page(navKey: string, element: ReactNode) {
@@ -62,9 +65,12 @@ export const router = createBrowserRouter([
       { path: 'data-sharing/*', element: page('sharing', <PrivacyPages />) },
       { path: 'training/*', element: page('training', <TrainingPages />) },
       { path: 'network/*', element: page('network', <NetworkPages />) },
+      { path: 'federation/*', element: page('federation', <FederationPages />) },
+      { path: 'insights/*', element: page('insights', <InsightsPages />) },
       { path: 'library/*', element: page('library', <LibraryPages />) },
       { path: 'contests/*', element: page('contests', <ContestsPages />) },
       { path: 'courses/*', element: page('courses', <CoursesPages />) },
+      { path: 'assistant/*', element: page('assistant', <AssistantPages />) },
       // Everyone's own notifications: no menu entry (the header bell links here), so no nav guard.
       {
         path: 'notifications',

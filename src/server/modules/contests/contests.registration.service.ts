@@ -1,18 +1,19 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { reachesSchool, schoolsInScope, type Actor } from '../identity/identity.access.ts';
-import { classEnrollments, memberships, users } from '../identity/identity.schema.ts';
+import { memberships, users } from '../identity/identity.schema.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { classes, schools } from '../tenancy/tenancy.schema.ts';
+import { schools } from '../tenancy/tenancy.schema.ts';
 import type { RegisterBody } from '../../../shared/api/contests.ts';
 import { isEntryMember, managesOrganiser, visibleContest, type Contest } from './contests.access.ts';
 import type { Ctx } from './contests.contests.service.ts';
+import { activePupils, assertGradesInBands, assertNotRegistered, assertSchoolsAllowed } from './contests.eligibility.ts';
 import { contestsPolicy } from './contests.policy.ts';
 import { presentEntry } from './contests.present.ts';
-import { contestEntries, contestEntryMembers, contestSubmissions, contests } from './contests.schema.ts';
+import { contestCredentials, contestEntries, contestEntryMembers, contestSubmissions, contests } from './contests.schema.ts';
 
 type Entry = typeof contestEntries.$inferSelect;
 
@@ -20,13 +21,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** What blind judges see instead of names: short, unguessable from the team, no confusable letters. */
 export function newEntryCode(): string {
   return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-}
-
-/** Whether a school lies within the contest's area: under the organiser unit, or is the organiser school. */
-export function schoolInArea(contest: Contest, school: { id: string; jurisdictionId: string; authorityPath: string[] }): boolean {
-  if (school.jurisdictionId !== contest.jurisdictionId) return false;
-  if (contest.organiserSchoolId) return school.id === contest.organiserSchoolId;
-  return !!contest.organiserUnitId && school.authorityPath.includes(contest.organiserUnitId);
 }
 
 /**
@@ -47,39 +41,13 @@ export async function registerEntry(ctx: Ctx, contestId: string, input: Register
   if (input.kind === 'individual' ? studentIds.length !== 1 : studentIds.length > contest.rules.maxTeamSize) {
     throw new AppError('CONTESTS_TEAM_SIZE');
   }
-  const students = await ctx.db
-    .select({ id: users.id, schoolId: users.schoolId, jurisdictionId: users.jurisdictionId })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, 'student')))
-    .where(and(inArray(users.id, studentIds), eq(users.status, 'active')));
-  if (new Set(students.map((s) => s.id)).size !== studentIds.length || students.some((s) => !s.schoolId)) throw new AppError('NOT_FOUND');
-  const schoolRows = await ctx.db
-    .select()
-    .from(schools)
-    .where(
-      inArray(
-        schools.id,
-        students.map((s) => s.schoolId!),
-      ),
-    );
+  const { pupils: students, schools: schoolRows } = await activePupils(ctx.db, studentIds);
   const schoolById = new Map(schoolRows.map((s) => [s.id, s]));
-  const lead = schoolById.get(students.find((s) => s.id === studentIds[0])!.schoolId!)!;
+  const lead = schoolById.get(students.find((s) => s.id === studentIds[0])!.schoolId)!;
   const selfRegistration = input.kind === 'individual' && ctx.actor.id === studentIds[0];
   if (!selfRegistration && !reachesSchool(ctx.actor, contestsPolicy.register, lead)) throw new AppError('FORBIDDEN');
-  for (const s of schoolRows) if (!schoolInArea(contest, s)) throw new AppError('CONTESTS_OUTSIDE_AREA');
-  if (!contest.rules.crossSchoolTeams && schoolRows.some((s) => s.id !== lead.id)) throw new AppError('CONTESTS_CROSS_SCHOOL_NOT_ALLOWED');
-  // The pupil's grade is that of their current class (the highest, if a pupil sits in more than one).
-  const grades = await ctx.db
-    .select({ userId: classEnrollments.userId, grade: sql<number>`max(${classes.grade})`.mapWith(Number) })
-    .from(classEnrollments)
-    .innerJoin(classes, eq(classes.id, classEnrollments.classId))
-    .where(and(inArray(classEnrollments.userId, studentIds), eq(classEnrollments.role, 'student')))
-    .groupBy(classEnrollments.userId);
-  const gradeOf = new Map(grades.map((g) => [g.userId, g.grade]));
-  for (const id of studentIds) {
-    const g = gradeOf.get(id);
-    if (g === undefined || !contest.gradeBands.some((b) => g >= b.min && g <= b.max)) throw new AppError('CONTESTS_GRADE_INELIGIBLE');
-  }
+  assertSchoolsAllowed(contest, schoolRows, lead.id);
+  await assertGradesInBands(ctx.db, contest, studentIds);
   // Advisors: teachers at one of the team's schools; a registering teacher advises by default.
   const advisorIds = [...new Set([...input.advisorIds, ...(!selfRegistration && ctx.actor.id ? [ctx.actor.id] : [])])];
   const advisors = advisorIds.length
@@ -98,19 +66,7 @@ export async function registerEntry(ctx: Ctx, contestId: string, input: Register
   const advisorRows = [...new Map(advisors.map((a) => [a.id, a])).values()];
   if (advisorRows.length !== advisorIds.length) throw new AppError('CONTESTS_ADVISOR_INVALID');
   return ctx.db.transaction(async (tx) => {
-    const [dupe] = await tx
-      .select({ id: contestEntryMembers.id })
-      .from(contestEntryMembers)
-      .innerJoin(contestEntries, eq(contestEntries.id, contestEntryMembers.entryId))
-      .where(
-        and(
-          eq(contestEntries.contestId, contest.id),
-          inArray(contestEntryMembers.userId, studentIds),
-          eq(contestEntryMembers.role, 'student'),
-          inArray(contestEntries.status, ['registered', 'pending_confirmation']),
-        ),
-      );
-    if (dupe) throw new AppError('CONTESTS_ALREADY_REGISTERED');
+    await assertNotRegistered(tx, contest.id, studentIds);
     const [entry] = await tx
       .insert(contestEntries)
       .values({
@@ -217,7 +173,12 @@ export async function getEntry(ctx: Ctx, entryId: string) {
     history.push({ contestId: prev.c.id, contestName: prev.c.name, level: prev.c.level, rank: prev.e.rank, award: prev.e.award });
     source = prev.e.sourceEntryId;
   }
-  return { ...view, history };
+  // Live award credentials of the pupils: the entry page links each to the public verification page.
+  const credentials = await ctx.db
+    .select({ credentialId: contestCredentials.id, userId: contestCredentials.userId, award: contestCredentials.award })
+    .from(contestCredentials)
+    .where(and(eq(contestCredentials.entryId, entry.id), isNull(contestCredentials.revokedAt)));
+  return { ...view, history, credentials };
 }
 
 export async function entryView(db: DbOrTx, _actor: Actor, entry: Entry, contest: Contest) {

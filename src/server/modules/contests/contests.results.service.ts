@@ -6,6 +6,7 @@ import { users } from '../identity/identity.schema.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { managedContest, visibleContest } from './contests.access.ts';
 import type { Ctx } from './contests.contests.service.ts';
+import { syncAwardCredentials } from './contests.credentials.ts';
 import { computeRanking } from './contests.judging.service.ts';
 import { presentAppeal } from './contests.present.ts';
 import { visibleEntry } from './contests.registration.service.ts';
@@ -85,6 +86,7 @@ export async function publishResults(ctx: Ctx, contestId: string) {
               description: `${r.title}\n${text.note}`,
               language: contest.language,
               occurredOn,
+              notForAdmissions: true,
             },
           );
           if (res.created) evidence++;
@@ -94,14 +96,20 @@ export async function publishResults(ctx: Ctx, contestId: string) {
         }
       }
     }
+    const credentials = await syncAwardCredentials(
+      tx,
+      { ...contest, status: 'published', publishedAt: now },
+      ranked.map((r) => r.entryId),
+      'results republished',
+    );
     await recordAudit(tx, ctx.actor, {
       action: 'contests.results.publish',
       targetType: 'contest',
       targetId: contest.id,
       jurisdictionId: contest.jurisdictionId,
-      details: { entries: ranked.length, evidence },
+      details: { entries: ranked.length, evidence, credentials: credentials.issued },
     });
-    return { published: ranked.length, evidence };
+    return { published: ranked.length, evidence, credentials: credentials.issued };
   });
 }
 

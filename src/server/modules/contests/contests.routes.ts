@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { create as contentDisposition } from 'content-disposition';
-import { ZId, ZIdParams, ZUiLanguage } from '../../../shared/api/common.ts';
+import { ZId, ZIdParams, ZIfMatch, ZUiLanguage } from '../../../shared/api/common.ts';
 import {
   ZAddJudgesBody,
   ZAppealBody,
@@ -14,6 +14,8 @@ import {
   ZRegisterBody,
   ZScoreBody,
   ZSubmitBody,
+  ZMembersBody,
+  ZUpdateContestBody,
 } from '../../../shared/api/contests.ts';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import type { Db } from '../../db/client.ts';
@@ -21,6 +23,10 @@ import { AppError } from '../../http/app-error.ts';
 import { actorOf } from '../../http/auth.plugin.ts';
 import { awardCertificate } from './contests.certificates.service.ts';
 import { createContest, getContest, listContests } from './contests.contests.service.ts';
+import { registerContestCredentials } from './contests.credentials.ts';
+import { updateContest } from './contests.edit.service.ts';
+import { changeMembers } from './contests.members.service.ts';
+import { reopenJudging } from './contests.rejudge.service.ts';
 import {
   cancelSignUp,
   createEvent,
@@ -59,12 +65,22 @@ export const contestsRoutes: FastifyPluginAsyncZod<{ db: Db; blobs: BlobStore }>
   const tags = ['contests'];
   const B = '/api/v1/contests';
   const ctx = (request: Parameters<typeof actorOf>[0]) => ({ db, actor: actorOf(request) });
+  registerContestCredentials();
 
   app.get(`${B}/contests`, { schema: { tags } }, async (r) => listContests(ctx(r)));
   app.post(`${B}/contests`, { schema: { tags, body: ZCreateContestBody } }, async (r, reply) =>
     reply.status(201).send(await createContest(ctx(r), r.body)),
   );
   app.get(`${B}/contests/:id`, { schema: { tags, params: ZIdParams } }, async (r) => getContest(ctx(r), r.params.id));
+  app.patch(
+    `${B}/contests/:id`,
+    { schema: { tags, summary: 'Edit a round (If-Match: version)', params: ZIdParams, headers: ZIfMatch, body: ZUpdateContestBody } },
+    async (r) => {
+      const version = r.headers['if-match'];
+      if (version === undefined) throw new AppError('PRECONDITION_REQUIRED');
+      return updateContest(ctx(r), r.params.id, version, r.body);
+    },
+  );
   app.get(`${B}/contests/:id/entries`, { schema: { tags, params: ZIdParams } }, async (r) => listEntries(ctx(r), r.params.id));
   app.post(
     `${B}/contests/:id/entries`,
@@ -107,6 +123,11 @@ export const contestsRoutes: FastifyPluginAsyncZod<{ db: Db; blobs: BlobStore }>
   app.post(`${B}/appeals/:id/decision`, { schema: { tags, params: ZIdParams, body: ZAppealDecisionBody } }, async (r) =>
     decideAppeal(ctx(r), r.params.id, r.body),
   );
+  app.post(
+    `${B}/appeals/:id/reopen`,
+    { schema: { tags, summary: "Reopen an upheld appeal's entry for re-judging", params: ZIdParams } },
+    async (r) => reopenJudging(ctx(r), r.params.id),
+  );
 
   app.get(`${B}/entries/:id`, { schema: { tags, params: ZIdParams } }, async (r) => getEntry(ctx(r), r.params.id));
   app.get(`${B}/entries/:id/submissions`, { schema: { tags, params: ZIdParams } }, async (r) => listSubmissions(ctx(r), r.params.id));
@@ -135,6 +156,11 @@ export const contestsRoutes: FastifyPluginAsyncZod<{ db: Db; blobs: BlobStore }>
         .header('cache-control', 'private, no-store')
         .send(file.stream);
     },
+  );
+  app.post(
+    `${B}/entries/:id/members`,
+    { schema: { tags, summary: 'Add or remove team members before the submission deadline', params: ZIdParams, body: ZMembersBody } },
+    async (r) => changeMembers(ctx(r), r.params.id, r.body),
   );
   app.get(
     `${B}/entries/:id/certificate.pdf`,

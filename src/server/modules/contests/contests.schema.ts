@@ -1,4 +1,5 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, updatedAt, versionColumn } from '../../db/columns.ts';
 import { authorityUnits, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
 import { users } from '../identity/identity.schema.ts';
@@ -249,4 +250,39 @@ export const contestEventSignups = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('contest_event_signups_uq').on(t.eventId, t.userId), index('contest_event_signups_event_idx').on(t.eventId)],
+);
+
+/**
+ * An award as a verifiable credential (Open Badges 3.0 VC-JWT signed through training's credential
+ * service), one per pupil of an awarded entry. A re-score after an upheld appeal revokes it and issues anew.
+ */
+export const contestCredentials = pgTable(
+  'contest_credentials',
+  {
+    id: idColumn(),
+    contestId: uuid('contest_id')
+      .notNull()
+      .references(() => contests.id),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => contestEntries.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    schoolId: uuid('school_id').references(() => schools.id),
+    award: text('award').notNull(),
+    jwt: text('jwt').notNull(),
+    issuedAt: ts('issued_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    revocationReason: text('revocation_reason'),
+  },
+  (t) => [
+    uniqueIndex('contest_credentials_live_uq')
+      .on(t.entryId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
+    index('contest_credentials_user_idx').on(t.userId),
+  ],
 );

@@ -29,7 +29,8 @@ export async function uploadSubmissionFile(ctx: Ctx & { blobs: BlobStore }, entr
     .values({
       entryId: entry.id,
       sha256: stored.sha256,
-      filename: file.filename.slice(0, 200),
+      // The last path part only: a browser-sent name such as `../../etc/passwd` must not carry directories.
+      filename: (file.filename.split(/[\\/]/).pop() ?? '').slice(0, 200) || 'file',
       size: stored.size,
       uploadedBy: ctx.actor.id,
     })

@@ -15,6 +15,13 @@ const entries: Record<string, { id: string; code: string }> = {};
 const post = (s: Session | null, url: string, payload?: unknown) =>
   t.app.inject({ method: 'POST', url, payload: payload as never, headers: s?.headers ?? {} });
 const get = (s: Session | null, url: string) => t.app.inject({ method: 'GET', url, headers: s?.headers ?? {} });
+const patch = (s: Session, url: string, version: number | null, payload: unknown) =>
+  t.app.inject({
+    method: 'PATCH',
+    url,
+    payload: payload as never,
+    headers: { ...s.headers, ...(version === null ? {} : { 'if-match': `"${version}"` }) },
+  });
 const B = '/api/v1/contests';
 
 beforeAll(async () => {
@@ -34,6 +41,27 @@ beforeAll(async () => {
   districtId = district.json().id;
 });
 afterAll(async () => t?.close());
+
+describe('editing a round', () => {
+  it('takes the version read (If-Match): a lost race is 412 and writes nothing; only organisers edit', async () => {
+    const before = (await get(bureau, `${B}/contests/${districtId}`)).json();
+    expect((await patch(bureau, `${B}/contests/${districtId}`, null, { name: '改名' })).statusCode).toBe(428);
+    const edited = await patch(bureau, `${B}/contests/${districtId}`, before.version, {
+      name: `${before.name}（修订）`,
+      rubric: before.rubric,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ name: `${before.name}（修订）`, version: before.version + 1 });
+    const stale = await patch(bureau, `${B}/contests/${districtId}`, before.version, { name: '另一位编辑的改名' });
+    expect(stale.statusCode).toBe(412);
+    expect((await get(bureau, `${B}/contests/${districtId}`)).json().name).toBe(`${before.name}（修订）`);
+    expect((await patch(teacherA1, `${B}/contests/${districtId}`, before.version + 1, { name: '老师改名' })).statusCode).toBe(403);
+    const disordered = await patch(bureau, `${B}/contests/${districtId}`, before.version + 1, {
+      judgingClosesAt: before.timeline.registrationOpensAt,
+    });
+    expect(disordered.statusCode).toBe(400);
+  });
+});
 
 describe('registration', () => {
   it('lets a teacher register a team of their pupils, with the teacher as advisor', async () => {
@@ -108,6 +136,26 @@ describe('registration', () => {
     entries.e3 = await reg(teacherA2, [w.students.a2[0].id], '智能浇花机器人');
     entries.e4 = await reg(teacherA2, [w.students.a2[1].id], '方言语音助手');
   });
+
+  it('lets the school’s teacher change the team before the deadline, with the same checks, telling those affected', async () => {
+    const url = `${B}/entries/${entries.e1.id}/members`;
+    const [leaving, other] = [w.students.a1[1], w.students.a1[2]];
+    expect((await post(teacherA2, url, { removeUserIds: [leaving.id] })).statusCode).toBe(404);
+    expect((await post(teacherA1, url, { addStudentIds: [other.id] })).json().code).toBe('CONTESTS_ALREADY_REGISTERED');
+    expect((await post(teacherA1, url, { addStudentIds: [w.students.out[0].id] })).json().code).toBe('CONTESTS_OUTSIDE_AREA');
+    expect((await post(teacherA1, url, { removeUserIds: [w.students.a1[0].id, leaving.id] })).json().code).toBe('CONTESTS_TEAM_SIZE');
+    const removed = await post(teacherA1, url, { removeUserIds: [leaving.id] });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().members.map((m: { userId: string }) => m.userId)).not.toContain(leaving.id);
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, leaving.id), eq(notifications.kind, 'contests.team_changed')));
+    expect(told).toHaveLength(1);
+    const back = await post(teacherA1, url, { addStudentIds: [leaving.id] });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().members.filter((m: { role: string }) => m.role === 'student')).toHaveLength(2);
+  });
 });
 
 describe('submissions and the deadline', () => {
@@ -168,6 +216,20 @@ describe('submissions and the deadline', () => {
     }
     const versions = await t.database.db.select().from(contestSubmissions).where(eq(contestSubmissions.entryId, entries.e1.id));
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+    const lateChange = await post(teacherA1, `${B}/entries/${entries.e1.id}/members`, { removeUserIds: [w.students.a1[1].id] });
+    expect(lateChange.json().code).toBe('CONTESTS_SUBMISSION_CLOSED');
+  });
+
+  it('freezes rubric, rules and the submission deadline once judging has started', async () => {
+    const c = (await get(bureau, `${B}/contests/${districtId}`)).json();
+    const frozen = await patch(bureau, `${B}/contests/${districtId}`, c.version, { rubric: c.rubric });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().code).toBe('CONTESTS_JUDGING_STARTED');
+    const reopened = await patch(bureau, `${B}/contests/${districtId}`, c.version, {
+      submissionClosesAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(reopened.json().code).toBe('CONTESTS_JUDGING_STARTED');
+    expect((await patch(bureau, `${B}/contests/${districtId}`, c.version, { whitelisted: true })).statusCode).toBe(200);
   });
 });
 
@@ -260,6 +322,26 @@ describe('results and upward recommendation', () => {
     const pdf = await get(teacherA1, `${B}/entries/${entries.e1.id}/certificate.pdf?lang=en`);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    // Each pupil of an awarded entry holds a verifiable credential, checked at training's public verifier.
+    expect(mine.credentials).toHaveLength(mine.members.filter((m: { role: string }) => m.role === 'student').length);
+    const credentialId = mine.credentials[0].credentialId;
+    const verified = (await get(null, `/api/v1/credentials/${credentialId}/verify`)).json();
+    expect(verified).toMatchObject({
+      status: 'valid',
+      credential: {
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        credentialSubject: { achievement: { achievementType: 'Award', id: expect.stringContaining(`/contests/${districtId}#first`) } },
+      },
+    });
+    const doc = (await get(null, `/api/v1/credentials/${credentialId}`)).json();
+    const [h, p, sig] = doc.jwt.split('.');
+    const forged = Buffer.from(p, 'base64url').toString().replace('#first', '#third');
+    const tampered = `${h}.${Buffer.from(forged).toString('base64url')}.${sig}`;
+    expect((await post(null, '/api/v1/credentials/verify', { credential: tampered })).json().status).toBe('invalid');
+    const single = await get(null, `/api/v1/credentials/${credentialId}/pdf`);
+    expect(single.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    // The printed page carries the QR code's target: the public verification address.
+    expect(pdf.rawPayload.includes(Buffer.from('/Subtype /Image'))).toBe(true); // the QR code
     const notes = await t.database.db
       .select()
       .from(notifications)
@@ -273,6 +355,40 @@ describe('results and upward recommendation', () => {
     const decided = await post(bureau, `${B}/appeals/${appeal.json().id}/decision`, { status: 'dismissed', outcome: '复核后维持原成绩' });
     expect(decided.json()).toMatchObject({ status: 'dismissed', outcome: '复核后维持原成绩' });
     expect((await get(bureau, `${B}/contests/${districtId}/appeals`)).json().items).toHaveLength(1);
+  });
+
+  it('reopens judging of an entry after an upheld appeal; publishing again recomputes and keeps credentials in step', async () => {
+    const credentialBefore = (await get(teacherA1, `${B}/entries/${entries.e1.id}`)).json().credentials[0].credentialId;
+    const appeal = await post(teacherA1, `${B}/contests/${districtId}/appeals`, { entryId: entries.e2.id, reason: '附件未被评委打开' });
+    expect((await post(bureau, `${B}/appeals/${appeal.json().id}/reopen`)).statusCode).toBe(409); // not upheld yet
+    await post(bureau, `${B}/appeals/${appeal.json().id}/decision`, { status: 'upheld', outcome: '重新评审该作品' });
+    expect((await post(teacherA1, `${B}/appeals/${appeal.json().id}/reopen`)).statusCode).toBe(403);
+    const reopened = await post(bureau, `${B}/appeals/${appeal.json().id}/reopen`);
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json().reopenedAssignments).toBeGreaterThan(0);
+    // The ranking is withdrawn while the entry is judged again; publishing waits for the judges.
+    expect((await get(bureau, `${B}/contests/${districtId}/results`)).json().items).toEqual([]);
+    expect((await post(bureau, `${B}/contests/${districtId}/publish`)).json().code).toBe('CONTESTS_JUDGING_INCOMPLETE');
+    for (const s of judges) {
+      const mine = (await get(s, `${B}/contests/${districtId}/judging`)).json().items as {
+        assignmentId: string;
+        entryCode: string;
+        scores: Record<string, number>;
+        submittedAt: string | null;
+      }[];
+      for (const a of mine.filter((x) => x.entryCode === entries.e2.code)) {
+        expect(a.submittedAt).toBeNull();
+        const res = await post(s, `${B}/assignments/${a.assignmentId}/scores`, { scores: a.scores, comment: '复核', submit: true });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    }
+    const again = await post(bureau, `${B}/contests/${districtId}/publish`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await get(bureau, `${B}/contests/${districtId}/results`)).json().items).toHaveLength(4);
+    // Same scores → same award: the pupil's credential stays the one issued first, still valid.
+    const after = (await get(teacherA1, `${B}/entries/${entries.e1.id}`)).json();
+    expect(after.credentials.map((c: { credentialId: string }) => c.credentialId)).toContain(credentialBefore);
+    expect((await get(null, `/api/v1/credentials/${credentialBefore}/verify`)).json().status).toBe('valid');
   });
 
   it('promotes the top entries per quota with their submissions, pending the city organiser', async () => {

@@ -16,12 +16,14 @@ import { coursesPolicy } from './courses.policy.ts';
 import { presentCourseSummary } from './courses.present.ts';
 import { courseLessons, courseMembers, courses, courseUnits, type LessonFile } from './courses.schema.ts';
 import { homePlace } from './courses.service.ts';
+import { courseData, importedCourseFields, importedLessonFields, lessonData } from './courses.cc-data.ts';
 
 /**
  * IMS Common Cartridge (lib/cc) in and out. A lesson becomes a web-content page (its rich text) followed by
  * its files; a unit an organisation folder. Importing makes a new course owned by the importer: pages,
  * discussions, links and LTI links become lessons, files go to the blob store and onto the lesson that
  * links to them (or follows them), and what cannot be imported (quizzes, assignments) is reported back.
+ * The course's and lessons' structured fields travel as extension data (courses.cc-data.ts).
  */
 
 export async function exportCourse(ctx: CoursesCtx, courseId: string, version: '1.1' | '1.3') {
@@ -38,12 +40,13 @@ export async function exportCourse(ctx: CoursesCtx, courseId: string, version: '
     description: course.summary || undefined,
     language: course.language,
     identifier: course.id,
+    data: courseData(course),
     units: [],
   };
   for (const [ui, u] of units.entries()) {
     const items: CartridgeItem[] = [];
     for (const [li, l] of lessons.filter((x) => x.unitId === u.id).entries()) {
-      items.push({ kind: 'page', title: l.title, html: await ctx.bodies.read(ctx.db, l.id) });
+      items.push({ kind: 'page', title: l.title, html: await ctx.bodies.read(ctx.db, l.id), data: lessonData(l) });
       for (const f of l.materials.files) {
         const path = `web_resources/${ui + 1}-${li + 1}/${f.name}`;
         if (ctx.blobs) files.set(path, await buffer(await ctx.blobs.get(f.sha256)));
@@ -84,6 +87,7 @@ interface PlannedLesson {
   title: string;
   html: string;
   files: LessonFile[];
+  fields?: ReturnType<typeof importedLessonFields>;
 }
 
 export async function importCourse(ctx: CoursesCtx, zip: Uint8Array, filename: string) {
@@ -116,7 +120,8 @@ export async function importCourse(ctx: CoursesCtx, zip: Uint8Array, filename: s
           const url = `/api/v1/courses/${courseId}/lessons/${lessonId}/files/${f.sha256}`;
           html = html.split(encodeURI(path)).join(url).split(path).join(url);
         }
-        lessons.push({ id: lessonId, title: item.title, html, files: linked.map(([, f]) => f) });
+        const fields = item.kind === 'page' ? importedLessonFields(item.data) : {};
+        lessons.push({ id: lessonId, title: item.title, html, files: linked.map(([, f]) => f), fields });
       } else if (item.kind === 'link' || item.kind === 'lti') {
         lessons.push({ id: lessonId, title: item.title, html: `<p><a href="${esc(item.url)}">${esc(item.title)}</a></p>`, files: [] });
       } else if (item.kind === 'file') {
@@ -146,6 +151,7 @@ export async function importCourse(ctx: CoursesCtx, zip: Uint8Array, filename: s
         grades: [],
         competencies: [],
         level: 'understand',
+        ...importedCourseFields(cartridge.data),
         ownerId: ctx.actor.id!,
         ...place,
         editionGroupId: courseId,
@@ -164,6 +170,7 @@ export async function importCourse(ctx: CoursesCtx, zip: Uint8Array, filename: s
           unitId: unit.id,
           position: li,
           title: l.title.slice(0, 200) || '—',
+          ...l.fields,
           materials: { resourceIds: [], files: l.files },
         });
       }

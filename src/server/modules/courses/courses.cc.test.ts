@@ -18,6 +18,10 @@ function multipart(filename: string, bytes: Uint8Array) {
 
 interface Outline {
   title: string;
+  gradeBand: string;
+  grades: number[];
+  competencies: string[];
+  level: string;
   units: { title: string; lessons: { id: string; title: string }[] }[];
 }
 
@@ -38,21 +42,42 @@ describe('courses: IMS Common Cartridge export and import', () => {
     const units = [];
     for (const u of view.units) {
       const lessons = [];
-      for (const l of u.lessons)
-        lessons.push({ title: l.title, html: json<{ html: string }>(await w.req(s, 'GET', `/api/v1/courses/${id}/lessons/${l.id}`)).html });
+      for (const l of u.lessons) {
+        const { title, html, objectives, gradeBand, grades, durationMinutes, assessment, differentiation, aiTools } = json(
+          await w.req(s, 'GET', `/api/v1/courses/${id}/lessons/${l.id}`),
+        );
+        lessons.push({ title, html, objectives, gradeBand, grades, durationMinutes, assessment, differentiation, aiTools });
+      }
       units.push({ title: u.title, lessons });
     }
-    return { title: view.title, units };
+    const { title, gradeBand, grades, competencies, level } = view;
+    return { title, gradeBand, grades, competencies, level, units };
   };
 
   beforeAll(async () => {
     w = await coursesWorld();
     course = await sampleCourse(w, w.gd.session);
+    // Structured fields that differ from an import's defaults, so the round trip has to carry them.
+    await w.req(w.gd.session, 'PATCH', `/api/v1/courses/${course.id}`, {
+      gradeBand: 'primary',
+      grades: [5, 6],
+      competencies: ['ethics-of-ai/apply'],
+      level: 'apply',
+    });
+    await w.req(w.gd.session, 'PATCH', `/api/v1/courses/${course.id}/lessons/${course.units[1].lessons[0]}`, {
+      objectives: [{ text: '用图片训练一个分类模型', competencies: ['ai-techniques-and-applications/apply', 'ai-system-design/apply'] }],
+      gradeBand: 'primary',
+      grades: [6],
+      durationMinutes: 80,
+      assessment: '作品展示 & 同伴互评 <3 项标准>',
+      differentiation: '提供已标注的数据集',
+      aiTools: ['Teachable Machine', '文心一言'],
+    });
   });
   afterAll(async () => w.t.close());
 
   for (const version of ['1.3', '1.1'] as const) {
-    it(`export ${version} → import gives an equal course (titles, units, lesson order, lesson html), owned by the importer`, async () => {
+    it(`export ${version} → import gives an equal course (titles, units, lesson order, lesson html and structured fields), owned by the importer`, async () => {
       const exported = await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}/export.imscc?version=${version}`);
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-disposition']).toContain('.imscc');
@@ -73,6 +98,28 @@ describe('courses: IMS Common Cartridge export and import', () => {
     // The problem title is translated (the session's language, zh-Hans by default).
     expect(res.json().title).toBe('已拒绝该课程包：其中的文件路径指向包外。');
     expect(json<{ items: unknown[] }>(await w.req(w.hb.session, 'GET', '/api/v1/courses')).items).toHaveLength(before);
+  });
+
+  it('structured fields in an imported package are checked like API input: a bad one is dropped, the rest kept', async () => {
+    const data =
+      '<?xml version="1.0" encoding="UTF-8"?><data xmlns="urn:edubridge:cc-data:v1" format="urn:edubridge:cc-data:v1">' +
+      '<course>{"gradeBand":"senior","level":"made-up"}</course>' +
+      '<item ref="R_1">{"durationMinutes":99999,"assessment":"口头提问","objectives":[{"text":"x","competencies":["no/such"]}]}</item></data>';
+    const manifest =
+      '<?xml version="1.0" encoding="UTF-8"?><manifest identifier="M" xmlns="http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1">' +
+      '<metadata><schema>IMS Common Cartridge</schema><schemaversion>1.3.0</schemaversion></metadata>' +
+      '<organizations><organization identifier="O" structure="rooted-hierarchy"><item identifier="ROOT"><item identifier="U"><title>单元</title>' +
+      '<item identifier="I_1" identifierref="R_1"><title>一课</title></item></item></item></organization></organizations>' +
+      '<resources><resource identifier="R_1" type="webcontent" href="p.html"><file href="p.html"/></resource>' +
+      '<resource identifier="X" type="associatedcontent/imscc_xmlv1p3/learning-application-resource" href="x.xml"><file href="x.xml"/></resource></resources></manifest>';
+    const zip = zipSync({ 'imsmanifest.xml': strToU8(manifest), 'p.html': strToU8('<p>正文</p>'), 'x.xml': strToU8(data) });
+    const res = await importZip(w.hb.session, 'crafted.imscc', zip);
+    expect(res.statusCode).toBe(201);
+    const id = json<{ course: { id: string } }>(res).course.id;
+    const view = json<Outline>(await w.req(w.hb.session, 'GET', `/api/v1/courses/${id}`));
+    expect(view).toMatchObject({ gradeBand: 'senior', level: 'understand' });
+    const lesson = json(await w.req(w.hb.session, 'GET', `/api/v1/courses/${id}/lessons/${view.units[0].lessons[0].id}`));
+    expect(lesson).toMatchObject({ assessment: '口头提问', durationMinutes: null, objectives: [] });
   });
 
   it('refuses a file that is not a zip', async () => {

@@ -10,7 +10,7 @@ import type { CoursesCtx } from './courses.context.ts';
 import { coursesPolicy } from './courses.policy.ts';
 import { presentCourseSummary } from './courses.present.ts';
 import { courseLessons, courseMembers, courses, courseUnits, type LessonContent } from './courses.schema.ts';
-import { homePlace } from './courses.service.ts';
+import { bumpOutline, homePlace } from './courses.service.ts';
 import { bodiesOfCourse } from './courses.editions.service.ts';
 import { changedFields, contentColumns, contentOf, lessonAsText, lessonContent } from './courses.lesson-content.ts';
 
@@ -224,6 +224,7 @@ export async function pullFromUpstream(ctx: CoursesCtx, forkId: string, upstream
         ),
       );
     if (!pulled.length && !removed.length) throw new AppError('NOT_FOUND');
+    await bumpOutline(tx, fork.id);
     await recordAudit(tx, ctx.actor, {
       action: 'course.fork.pull',
       targetType: 'course',

@@ -7,8 +7,8 @@ import { checkVersion, readableCourse, writableCourse, type CourseRow } from './
 import type { CoursesCtx } from './courses.context.ts';
 import { coursesPolicy } from './courses.policy.ts';
 import { presentLesson, presentOutline } from './courses.present.ts';
-import { courseLessons, courseUnits } from './courses.schema.ts';
-import { touchCourse } from './courses.service.ts';
+import { courseLessons, courses, courseUnits } from './courses.schema.ts';
+import { bumpOutline, touchCourse } from './courses.service.ts';
 
 type LessonRow = typeof courseLessons.$inferSelect;
 
@@ -35,7 +35,7 @@ export async function addUnit(ctx: CoursesCtx, courseId: string, input: UnitBody
     const course = await writableCourse(tx, ctx.actor, courseId);
     const position = await nextPosition(tx, courseUnits, eq(courseUnits.courseId, courseId));
     const [unit] = await tx.insert(courseUnits).values({ courseId, title: input.title, position }).returning();
-    await touchCourse(tx, courseId);
+    await bumpOutline(tx, courseId);
     await audit(tx, ctx, course, 'course.unit.create', unit.id, { title: unit.title });
     return { id: unit.id, title: unit.title, position: unit.position, lessons: [] };
   });
@@ -65,7 +65,7 @@ export async function deleteUnit(ctx: CoursesCtx, courseId: string, unitId: stri
       .where(and(eq(courseUnits.id, unitId), eq(courseUnits.courseId, courseId)))
       .returning();
     if (!unit) throw new AppError('NOT_FOUND');
-    await touchCourse(tx, courseId);
+    await bumpOutline(tx, courseId);
     await audit(tx, ctx, course, 'course.unit.delete', unit.id, { title: unit.title });
   });
 }
@@ -93,7 +93,7 @@ export async function addLesson(ctx: CoursesCtx, courseId: string, input: Create
       .insert(courseLessons)
       .values({ ...fields, courseId, position, materials: { resourceIds, files: [] } })
       .returning();
-    await touchCourse(tx, courseId);
+    await bumpOutline(tx, courseId);
     await audit(tx, ctx, course, 'course.lesson.create', lesson.id, { title: lesson.title });
     return lesson;
   });
@@ -158,7 +158,7 @@ export async function deleteLesson(ctx: CoursesCtx, courseId: string, lessonId: 
     const course = await writableCourse(tx, ctx.actor, courseId);
     const lesson = await lessonOf(tx, courseId, lessonId);
     await tx.delete(courseLessons).where(eq(courseLessons.id, lessonId));
-    await touchCourse(tx, courseId);
+    await bumpOutline(tx, courseId);
     await audit(tx, ctx, course, 'course.lesson.delete', lessonId, { title: lesson.title });
   });
 }
@@ -167,10 +167,21 @@ export async function deleteLesson(ctx: CoursesCtx, courseId: string, lessonId: 
  * Applies a drag and drop: the client sends the whole outline in its new order (units, and the lessons of
  * each unit, which may have moved between units). It must name exactly the course's units and lessons —
  * a stale outline (someone added a lesson meanwhile) is refused with CONFLICT rather than guessed at.
+ * The caller names the outline version it dragged (If-Match): when another teacher's reorder landed first,
+ * the drop is refused (412) instead of silently undoing theirs.
  */
-export async function reorderOutline(ctx: CoursesCtx, courseId: string, input: ReorderBody) {
+export async function reorderOutline(ctx: CoursesCtx, courseId: string, expectedVersion: number | undefined, input: ReorderBody) {
   return ctx.db.transaction(async (tx) => {
+    // Access first: an outsider learns 404 whatever headers they send.
     const course = await writableCourse(tx, ctx.actor, courseId);
+    if (expectedVersion === undefined) throw new AppError('PRECONDITION_REQUIRED');
+    // Row lock: two drops at once serialise here, so the second sees the first's version and gets 412.
+    const [{ outlineVersion }] = await tx
+      .select({ outlineVersion: courses.outlineVersion })
+      .from(courses)
+      .where(eq(courses.id, courseId))
+      .for('update');
+    checkVersion(outlineVersion, expectedVersion);
     const units = await tx.select().from(courseUnits).where(eq(courseUnits.courseId, courseId));
     const lessons = await tx.select().from(courseLessons).where(eq(courseLessons.courseId, courseId));
     const sentUnits = input.units.map((u) => u.id);
@@ -194,7 +205,7 @@ export async function reorderOutline(ctx: CoursesCtx, courseId: string, input: R
         await tx.update(courseLessons).set({ unitId: u.id, position: li }).where(eq(courseLessons.id, lessonId));
       }
     }
-    await touchCourse(tx, courseId);
+    await bumpOutline(tx, courseId);
     await recordAudit(tx, ctx.actor, {
       action: 'course.reorder',
       targetType: 'course',
@@ -206,7 +217,7 @@ export async function reorderOutline(ctx: CoursesCtx, courseId: string, input: R
       tx.select().from(courseUnits).where(eq(courseUnits.courseId, courseId)).orderBy(asc(courseUnits.position)),
       tx.select().from(courseLessons).where(eq(courseLessons.courseId, courseId)).orderBy(asc(courseLessons.position)),
     ]);
-    return { units: presentOutline(u2, l2) };
+    return { outlineVersion: outlineVersion + 1, units: presentOutline(u2, l2) };
   });
 }
 

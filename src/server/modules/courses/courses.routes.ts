@@ -92,8 +92,16 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesOptions> = async 
   });
   app.put(
     `${P}/:id/outline`,
-    { schema: { tags, summary: 'Reorder units and lessons (drag and drop)', params: ZIdParams, body: ZReorderBody } },
-    async (request) => reorderOutline(ctx(request), request.params.id, request.body),
+    {
+      schema: {
+        tags,
+        summary: 'Reorder units and lessons (drag and drop); If-Match: the outlineVersion',
+        params: ZIdParams,
+        headers: ZIfMatch,
+        body: ZReorderBody,
+      },
+    },
+    async (request) => reorderOutline(ctx(request), request.params.id, request.headers['if-match'], request.body),
   );
 
   // Lessons

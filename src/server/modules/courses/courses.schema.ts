@@ -39,6 +39,12 @@ export const courses = pgTable(
     /** The library resource that publishes this course, once submitted. */
     libraryResourceId: uuid('library_resource_id'),
     version: versionColumn(),
+    /**
+     * Bumped when units or lessons are added, removed or moved: a drag and drop sends it as If-Match, so two
+     * teachers reordering at once cannot silently undo each other. Separate from `version` so editing the
+     * course's title does not invalidate an outline someone is dragging.
+     */
+    outlineVersion: integer('outline_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -97,6 +97,7 @@ export async function getCourse(ctx: CoursesCtx, id: string): Promise<CourseView
   return {
     ...presentCourseSummary(course, role, resource[0]?.status),
     prerequisiteIds: course.prerequisiteIds,
+    outlineVersion: course.outlineVersion,
     units: presentOutline(units, lessons),
     team: team.map(presentTeamMember),
     editions,
@@ -151,4 +152,12 @@ export async function deleteCourse(ctx: CoursesCtx, id: string) {
 /** Marks a course changed (its `updatedAt` orders "my courses"); call inside the writing transaction. */
 export async function touchCourse(tx: Pick<CoursesCtx['db'], 'update'>, id: string) {
   await tx.update(courses).set({ updatedAt: new Date() }).where(eq(courses.id, id));
+}
+
+/** Marks the outline's shape as changed (a unit or lesson added, removed or moved): see `outlineVersion`. */
+export async function bumpOutline(tx: Pick<CoursesCtx['db'], 'update'>, id: string) {
+  await tx
+    .update(courses)
+    .set({ outlineVersion: sql`${courses.outlineVersion} + 1`, updatedAt: new Date() })
+    .where(eq(courses.id, id));
 }

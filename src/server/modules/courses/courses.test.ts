@@ -69,15 +69,26 @@ describe('courses: outline, lessons, team and access', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  const outlineVersion = async () =>
+    json<{ outlineVersion: number }>(await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}`)).outlineVersion;
+
   it('drag and drop: moving a lesson to the other unit and swapping units is kept in that order', async () => {
     const [u1, u2] = course.units;
-    const res = await w.req(w.gd.session, 'PUT', `/api/v1/courses/${course.id}/outline`, {
-      units: [
-        { id: u2.id, lessonIds: [u2.lessons[1], u1.lessons[0], u2.lessons[0]] },
-        { id: u1.id, lessonIds: [u1.lessons[1]] },
-      ],
-    });
+    const version = await outlineVersion();
+    const res = await w.req(
+      w.gd.session,
+      'PUT',
+      `/api/v1/courses/${course.id}/outline`,
+      {
+        units: [
+          { id: u2.id, lessonIds: [u2.lessons[1], u1.lessons[0], u2.lessons[0]] },
+          { id: u1.id, lessonIds: [u1.lessons[1]] },
+        ],
+      },
+      { 'if-match': `"${version}"` },
+    );
     expect(res.statusCode).toBe(200);
+    expect(res.json().outlineVersion).toBe(version + 1);
     const view = json<{ units: { id: string; lessons: { id: string }[] }[] }>(
       await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}`),
     );
@@ -85,14 +96,54 @@ describe('courses: outline, lessons, team and access', () => {
     expect(view.units[0].lessons.map((l) => l.id)).toEqual([u2.lessons[1], u1.lessons[0], u2.lessons[0]]);
   });
 
+  it('a reorder based on an outline someone else has changed since loses the race with 412, and changes nothing', async () => {
+    const [u1, u2] = course.units;
+    const seen = await outlineVersion();
+    // A co-author's reorder lands first (same order, but it is a new version).
+    const view = json<{ units: { id: string; lessons: { id: string }[] }[] }>(
+      await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}`),
+    );
+    const current = view.units.map((u) => ({ id: u.id, lessonIds: u.lessons.map((l) => l.id) }));
+    expect(
+      (await w.req(w.gd.session, 'PUT', `/api/v1/courses/${course.id}/outline`, { units: current }, { 'if-match': `"${seen}"` }))
+        .statusCode,
+    ).toBe(200);
+    const late = await w.req(
+      w.gd.session,
+      'PUT',
+      `/api/v1/courses/${course.id}/outline`,
+      { units: [...current].reverse() },
+      { 'if-match': `"${seen}"` },
+    );
+    expect(late.statusCode).toBe(412);
+    expect(late.json().code).toBe('VERSION_CONFLICT');
+    const after = json<{ units: { id: string }[] }>(await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}`));
+    expect(after.units.map((u) => u.id)).toEqual([u2.id, u1.id]);
+    // Without If-Match the reorder is refused outright: a drop must say which outline it was made on.
+    const blind = await w.req(w.gd.session, 'PUT', `/api/v1/courses/${course.id}/outline`, { units: current });
+    expect(blind.statusCode).toBe(428);
+  });
+
+  it('adding a lesson changes the outline version, so a drop made before it is refused', async () => {
+    const before = await outlineVersion();
+    await w.req(w.gd.session, 'POST', `/api/v1/courses/${course.id}/lessons`, { unitId: course.units[0].id, title: '临时加的一课' });
+    expect(await outlineVersion()).toBe(before + 1);
+  });
+
   it('a reorder that leaves out a lesson is refused and changes nothing', async () => {
     const [u1, u2] = course.units;
-    const res = await w.req(w.gd.session, 'PUT', `/api/v1/courses/${course.id}/outline`, {
-      units: [
-        { id: u1.id, lessonIds: [u1.lessons[1]] },
-        { id: u2.id, lessonIds: [u2.lessons[0]] },
-      ],
-    });
+    const res = await w.req(
+      w.gd.session,
+      'PUT',
+      `/api/v1/courses/${course.id}/outline`,
+      {
+        units: [
+          { id: u1.id, lessonIds: [u1.lessons[1]] },
+          { id: u2.id, lessonIds: [u2.lessons[0]] },
+        ],
+      },
+      { 'if-match': `"${await outlineVersion()}"` },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('COURSE_OUTLINE_STALE');
     const view = json<{ units: { id: string }[] }>(await w.req(w.gd.session, 'GET', `/api/v1/courses/${course.id}`));

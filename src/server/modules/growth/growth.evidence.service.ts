@@ -246,7 +246,8 @@ export async function addAttachment(ctx: GrowthCtx & { blobs: BlobStore }, evide
         evidenceId,
         schoolId: record.schoolId,
         jurisdictionId: record.jurisdictionId,
-        filename: file.filename.slice(0, 200) || `attachment.${detected.ext}`,
+        // The last path part only: a browser-sent name such as `../../etc/passwd` must not carry directories.
+        filename: (file.filename.split(/[\\/]/).pop() ?? '').slice(0, 200) || `attachment.${detected.ext}`,
         contentType: detected.mime,
         size: stored.size,
         sha256: stored.sha256,

@@ -89,6 +89,7 @@ export function presentEvidence(
     reviewedAt: iso(r.reviewedAt),
     selected: r.selected,
     withdrawn: r.withdrawn,
+    notForAdmissions: r.notForAdmissions,
     attachments: attachments.filter((a) => a.evidenceId === r.id).map(presentAttachment),
     version: r.version,
     createdAt: r.createdAt.toISOString(),

@@ -141,6 +141,8 @@ export const growthEvidence = pgTable(
     selected: boolean('selected').notNull().default(false),
     /** Set when an objection against it was upheld: it stays visible to staff, out of the archive. */
     withdrawn: boolean('withdrawn').notNull().default(false),
+    /** Competition results may not count towards admissions (ministry rule); the UI labels such entries. */
+    notForAdmissions: boolean('not_for_admissions').notNull().default(false),
     version: versionColumn(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -61,6 +61,7 @@ export async function recordEvidenceFromSource(ctx: { db: Db; actor: Actor }, in
         source: input.source,
         sourceRef: input.sourceRef,
         reviewStatus: 'pending',
+        notForAdmissions: input.notForAdmissions ?? false,
       })
       .onConflictDoNothing()
       .returning({ id: growthEvidence.id });

@@ -258,6 +258,13 @@ describe('evidence from other sources', () => {
     const b = await recordEvidenceFromSource({ db: t.database.db, actor: SYSTEM_ACTOR }, input);
     expect(a.created).toBe(true);
     expect(b).toEqual({ id: a.id, created: false });
+    const marked = await recordEvidenceFromSource(
+      { db: t.database.db, actor: SYSTEM_ACTOR },
+      { ...input, sourceRef: 'award-43', notForAdmissions: true },
+    );
+    const queue = (await call('classTeacher', 'GET', '/review-queue')).body.items as { id: string; notForAdmissions: boolean }[];
+    expect(queue.find((i) => i.id === marked.id)?.notForAdmissions).toBe(true);
+    expect(queue.find((i) => i.id === a.id)?.notForAdmissions).toBe(false);
   });
 });
 

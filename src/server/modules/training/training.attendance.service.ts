@@ -36,8 +36,8 @@ export async function sessionQr(ctx: Ctx, sessionId: string, nowMs = Date.now())
 }
 
 /**
- * A teacher marks themselves present with the token from the QR code. Accepted only for an enrolled
- * teacher and only with the token of the current or previous 30-second window.
+ * A teacher marks themselves present with the token from the QR code. Accepted only for a teacher enrolled
+ * in the session's cohort and only with the token of the current or previous 30-second window.
  */
 export async function checkIn(ctx: Ctx, sessionId: string, token: string, nowMs = Date.now()) {
   const s = await sessionById(ctx.db, sessionId);
@@ -45,7 +45,7 @@ export async function checkIn(ctx: Ctx, sessionId: string, token: string, nowMs 
   const [en] = await ctx.db
     .select()
     .from(e)
-    .where(and(eq(e.programmeId, s.programmeId), eq(e.userId, ctx.actor.id!), inArray(e.status, ['enrolled', 'completed'])));
+    .where(and(eq(e.cohortId, s.cohortId), eq(e.userId, ctx.actor.id!), inArray(e.status, ['enrolled', 'completed'])));
   if (!en) throw new AppError('TRAINING_NOT_ENROLLED');
   if (!verifyQrToken(trainingKeys().qrKey, s.id, token, nowMs)) throw new AppError('TRAINING_QR_EXPIRED');
   return ctx.db.transaction(async (tx) => {
@@ -86,7 +86,7 @@ export async function rollCall(ctx: Ctx, sessionId: string, entries: { userId: s
       .from(e)
       .where(
         and(
-          eq(e.programmeId, s.programmeId),
+          eq(e.cohortId, s.cohortId),
           inArray(e.status, ['enrolled', 'completed']),
           inArray(
             e.userId,
@@ -140,7 +140,7 @@ export async function sessionAttendance(ctx: Ctx, sessionId: string) {
     .from(e)
     .innerJoin(users, eq(users.id, e.userId))
     .leftJoin(a, and(eq(a.enrolmentId, e.id), eq(a.sessionId, s.id)))
-    .where(and(eq(e.programmeId, s.programmeId), inArray(e.status, ['enrolled', 'completed'])))
+    .where(and(eq(e.cohortId, s.cohortId), inArray(e.status, ['enrolled', 'completed'])))
     .orderBy(asc(users.displayName));
   return {
     sessionId: s.id,

@@ -27,46 +27,105 @@ export interface CertificateFacts {
   issuedAt: Date;
 }
 
-export type OpenBadgeCredential = ReturnType<typeof buildOpenBadgeCredential>;
+/** What any Open Badges 3.0 achievement needs: a training programme, a contest award… */
+export interface AchievementFacts {
+  credentialId: string;
+  publicUrl: string;
+  issuerName: string;
+  holderId: string;
+  holderName: string;
+  /** Path of the achievement on this node, e.g. `/api/v1/contests/contests/<id>#first`. */
+  achievementPath: string;
+  /** Open Badges achievementType: `Certificate`, `Award`… */
+  achievementType: string;
+  name: string;
+  description: string;
+  criteria: string;
+  creditHours?: number;
+  alignment?: { name: string; code: string; framework: string; path: string }[];
+  issuedAt: Date;
+}
 
 /**
- * The unsigned Open Badges 3.0 credential for one completed programme.
- *
- * @example buildOpenBadgeCredential({ credentialId, publicUrl, issuerName: 'Guangzhou Education Bureau', … })
+ * The unsigned Open Badges 3.0 credential for one achievement; training certificates and contest awards
+ * share it, so one verifier and one verification page serve both.
  */
-export function buildOpenBadgeCredential(f: CertificateFacts) {
+export function buildAchievementCredential(f: AchievementFacts) {
   const base = f.publicUrl.replace(/\/$/, '');
+  const credits = f.creditHours === undefined ? {} : { creditsEarned: f.creditHours };
   return {
     '@context': [...OB3_CONTEXT],
     id: `urn:uuid:${f.credentialId}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: { id: `${base}/api/v1/credentials/issuer`, type: ['Profile'], name: f.issuerName, url: base },
     validFrom: f.issuedAt.toISOString(),
-    name: f.programmeTitle,
+    name: f.name,
     credentialSubject: {
       id: `urn:uuid:${f.holderId}`,
       type: ['AchievementSubject'],
       name: f.holderName,
-      creditsEarned: f.creditHours,
+      ...credits,
       achievement: {
-        id: `${base}/api/v1/training/programmes/${f.programmeId}`,
+        id: `${base}${f.achievementPath}`,
         type: ['Achievement'],
-        achievementType: 'Certificate',
-        name: f.programmeTitle,
-        description: f.programmeSummary || f.programmeTitle,
+        achievementType: f.achievementType,
+        name: f.name,
+        description: f.description || f.name,
         criteria: { narrative: f.criteria },
-        creditsAvailable: f.creditHours,
-        alignment: f.competencies.map((c) => ({
-          type: ['Alignment'],
-          targetName: c.name,
-          targetCode: c.code,
-          targetFramework: 'UNESCO AI competency framework for teachers',
-          targetUrl: `${base}/training/competencies#${c.code}`,
-        })),
+        ...(f.creditHours === undefined ? {} : { creditsAvailable: f.creditHours }),
+        ...(f.alignment
+          ? {
+              alignment: f.alignment.map((a) => ({
+                type: ['Alignment'],
+                targetName: a.name,
+                targetCode: a.code,
+                targetFramework: a.framework,
+                targetUrl: `${base}${a.path}`,
+              })),
+            }
+          : {}),
       },
     },
     credentialStatus: { id: `${base}/api/v1/credentials/${f.credentialId}/verify`, type: 'EduBridgeCredentialStatus' },
   };
+}
+
+export type OpenBadgeCredential = ReturnType<typeof buildAchievementCredential> & {
+  credentialSubject: {
+    creditsEarned?: number;
+    achievement: {
+      creditsAvailable?: number;
+      alignment?: { type: string[]; targetName: string; targetCode: string; targetFramework: string; targetUrl: string }[];
+    };
+  };
+};
+
+/** A programme's alignment to one competency of the UNESCO framework. */
+export function programmeAlignment(code: string, name: string) {
+  return { name, code, framework: 'UNESCO AI competency framework for teachers', path: `/training/competencies#${code}` };
+}
+
+/**
+ * The unsigned Open Badges 3.0 credential for one completed programme.
+ *
+ * @example buildOpenBadgeCredential({ credentialId, publicUrl, issuerName: 'Guangzhou Education Bureau', … })
+ */
+export function buildOpenBadgeCredential(f: CertificateFacts): OpenBadgeCredential {
+  return buildAchievementCredential({
+    credentialId: f.credentialId,
+    publicUrl: f.publicUrl,
+    issuerName: f.issuerName,
+    holderId: f.holderId,
+    holderName: f.holderName,
+    achievementPath: `/api/v1/training/programmes/${f.programmeId}`,
+    achievementType: 'Certificate',
+    name: f.programmeTitle,
+    description: f.programmeSummary,
+    criteria: f.criteria,
+    creditHours: f.creditHours,
+    alignment: f.competencies.map((c) => programmeAlignment(c.code, c.name)),
+    issuedAt: f.issuedAt,
+  }) as OpenBadgeCredential;
 }
 
 /** Signs a credential as a compact JWS (VC-JWT). */

@@ -7,7 +7,14 @@ import type { Actor } from '../identity/identity.access.ts';
 import { users } from '../identity/identity.schema.ts';
 import type { UiLanguage } from '../../../shared/languages.ts';
 import { decideCompletion } from './training.completion.ts';
-import { buildOpenBadgeCredential, signCredential, verifyCredentialSignature, type OpenBadgeCredential } from './training.credential.ts';
+import {
+  buildAchievementCredential,
+  programmeAlignment,
+  signCredential,
+  verifyCredentialSignature,
+  type AchievementFacts,
+  type OpenBadgeCredential,
+} from './training.credential.ts';
 import { renderCertificatePdf } from './training.certificate-pdf.ts';
 import { competenciesByIds } from './training.frameworks.service.ts';
 import { trainingKeys } from './training.keys.ts';
@@ -31,27 +38,68 @@ function criteriaText(p: Programme): string {
   return parts.join('; ') + '.';
 }
 
+/**
+ * The one issuing export for every module: builds the Open Badges 3.0 credential for an achievement and signs
+ * it with the node key. The caller stores the JWS in its own register (training here, contest awards in
+ * contests) and registers that register with `registerCredentialSource`, so `/api/v1/credentials/:id/verify`
+ * and the `/verify/:id` page serve all of them.
+ *
+ * @example const { id, jwt } = await signAchievement({ issuerName, holderId, holderName, achievementPath, … })
+ */
+export async function signAchievement(facts: Omit<AchievementFacts, 'credentialId' | 'publicUrl'> & { credentialId?: string }) {
+  const { nodeKey, publicUrl } = trainingKeys();
+  const id = facts.credentialId ?? newId();
+  const credential = buildAchievementCredential({ ...facts, credentialId: id, publicUrl });
+  return { id, jwt: await signCredential(credential, nodeKey), credential };
+}
+
+/** A credential as another module stores it: enough to verify it and print it. */
+export interface StoredCredential {
+  id: string;
+  jwt: string;
+  issuedAt: Date;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+}
+
+/** A register of credentials kept by another module (contest awards). */
+export interface CredentialSource {
+  find(db: DbOrTx, credentialId: string): Promise<StoredCredential | null>;
+  pdf(db: DbOrTx, credentialId: string, language: UiLanguage): Promise<Buffer>;
+}
+
+const sources = new Map<string, CredentialSource>();
+
+/** Called once by a module's routes plugin; idempotent per name. */
+export function registerCredentialSource(name: string, source: CredentialSource): void {
+  sources.set(name, source);
+}
+
+async function findElsewhere(db: DbOrTx, credentialId: string) {
+  for (const source of sources.values()) {
+    const row = await source.find(db, credentialId);
+    if (row) return { row, source };
+  }
+  return null;
+}
+
 /** Signs and stores the certificate of one completed enrolment (inside the caller's transaction). */
 export async function issueCredential(tx: DbOrTx, prog: Programme, en: Enrolment, issuedAt = new Date()) {
-  const { nodeKey, publicUrl } = trainingKeys();
   const [holder] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, en.userId));
   const comps = await competenciesByIds(tx, prog.competencyIds);
-  const id = newId();
-  const credential = buildOpenBadgeCredential({
-    credentialId: id,
-    publicUrl,
+  const { id, jwt } = await signAchievement({
     issuerName: prog.organiserName,
     holderId: en.userId,
     holderName: holder.displayName,
-    programmeId: prog.id,
-    programmeTitle: prog.title,
-    programmeSummary: prog.summary,
+    achievementPath: `/api/v1/training/programmes/${prog.id}`,
+    achievementType: 'Certificate',
+    name: prog.title,
+    description: prog.summary,
     criteria: criteriaText(prog),
     creditHours: prog.creditHours,
-    competencies: comps.map((x) => ({ code: x.code, name: x.names.en })),
+    alignment: comps.map((x) => programmeAlignment(x.code, x.names.en)),
     issuedAt,
   });
-  const jwt = await signCredential(credential, nodeKey);
   const [row] = await tx
     .insert(c)
     .values({
@@ -157,7 +205,8 @@ export async function verifyPresented(db: DbOrTx, jwt: string): Promise<Verifica
   const check = await verifyCredentialSignature(jwt.trim(), nodeKey.publicKey);
   if (!check.valid) return { status: 'invalid', reason: check.reason, issuerKeyId: nodeKey.keyId };
   const id = /^urn:uuid:([0-9a-f-]{36})$/.exec(check.credential.id)?.[1];
-  const [row] = id ? await db.select().from(c).where(eq(c.id, id)) : [];
+  const [own] = id ? await db.select().from(c).where(eq(c.id, id)) : [];
+  const row: StoredCredential | undefined = own ?? (id ? (await findElsewhere(db, id))?.row : undefined);
   if (!row) return { status: 'unknown', reason: 'not_issued_here', credential: check.credential, issuerKeyId: nodeKey.keyId };
   return {
     status: row.revokedAt ? 'revoked' : 'valid',
@@ -172,7 +221,8 @@ export async function verifyPresented(db: DbOrTx, jwt: string): Promise<Verifica
 
 /** Verifies the credential as this node stored it (the verification page and QR code lead here). */
 export async function verifyById(db: DbOrTx, credentialId: string): Promise<Verification> {
-  const [row] = await db.select({ jwt: c.jwt }).from(c).where(eq(c.id, credentialId));
+  const [own] = await db.select({ jwt: c.jwt }).from(c).where(eq(c.id, credentialId));
+  const row = own ?? (await findElsewhere(db, credentialId))?.row;
   if (!row) throw new AppError('NOT_FOUND');
   const result = await verifyPresented(db, row.jwt);
   // A stored credential whose id does not match the row was swapped: treat as invalid.
@@ -183,7 +233,8 @@ export async function verifyById(db: DbOrTx, credentialId: string): Promise<Veri
 
 /** The JSON download: the VC-JWT as issued, with its decoded credential for people reading it. */
 export async function credentialDocument(db: DbOrTx, credentialId: string) {
-  const [row] = await db.select().from(c).where(eq(c.id, credentialId));
+  const [own] = await db.select().from(c).where(eq(c.id, credentialId));
+  const row: StoredCredential | undefined = own ?? (await findElsewhere(db, credentialId))?.row;
   if (!row) throw new AppError('NOT_FOUND');
   const check = await verifyCredentialSignature(row.jwt, trainingKeys().nodeKey.publicKey);
   return { id: row.id, format: 'vc+jwt', jwt: row.jwt, credential: check.valid ? check.credential : null, revoked: row.revokedAt !== null };
@@ -202,7 +253,11 @@ export async function credentialPdf(db: DbOrTx, credentialId: string, language: 
     .innerJoin(users, eq(users.id, c.userId))
     .innerJoin(trainingProgrammes, eq(trainingProgrammes.id, c.programmeId))
     .where(eq(c.id, credentialId));
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row) {
+    const other = await findElsewhere(db, credentialId);
+    if (!other) throw new AppError('NOT_FOUND');
+    return other.source.pdf(db, credentialId, language);
+  }
   return renderCertificatePdf({
     language,
     holderName: row.displayName,

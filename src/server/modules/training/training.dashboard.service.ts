@@ -5,6 +5,7 @@ import { memberships, users } from '../identity/identity.schema.ts';
 import { schools } from '../tenancy/tenancy.schema.ts';
 import { TRAINING_TIERS } from '../../../shared/api/training.ts';
 import { programmesManagedBy } from './training.access.ts';
+import { cohortsFor } from './training.cohorts.service.ts';
 import { trainingPolicy } from './training.policy.ts';
 import {
   trainingAttendance,
@@ -28,7 +29,7 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
  * completed (any year). Programmes the actor organises are shown in aggregate, whatever jurisdiction their
  * participants come from (counts only, no names).
  */
-export async function trainingDashboard(ctx: Ctx, q: { year?: number }) {
+export async function trainingDashboard(ctx: Ctx, q: { year?: number; cohortId?: string }) {
   requireRole(ctx.actor, trainingPolicy.dashboard);
   const year = q.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const inScopeSchools = sql`(SELECT ${schools.id} FROM ${schools} WHERE ${schoolsInScope(ctx.actor, trainingPolicy.dashboard)})`;
@@ -58,7 +59,13 @@ export async function trainingDashboard(ctx: Ctx, q: { year?: number }) {
       })
       .from(e)
       .innerJoin(p, eq(p.id, e.programmeId))
-      .where(and(sql`${e.userId} IN ${teacherIds}`, inArray(e.status, ['enrolled', 'completed']))),
+      .where(
+        and(
+          sql`${e.userId} IN ${teacherIds}`,
+          inArray(e.status, ['enrolled', 'completed']),
+          q.cohortId ? eq(e.cohortId, q.cohortId) : undefined,
+        ),
+      ),
   ]);
 
   const inYear = (d: Date | null) => !!d && new Date(d.getTime() + 8 * 3600_000).getUTCFullYear() === year;
@@ -138,12 +145,16 @@ export async function trainingDashboard(ctx: Ctx, q: { year?: number }) {
     byCompetency,
     notStarted,
     notStartedCount: teachers.filter((t) => !started.has(t.id)).length,
-    organised: await organisedProgrammes(ctx),
+    cohortId: q.cohortId ?? null,
+    organised: await organisedProgrammes(ctx, q.cohortId),
   };
 }
 
-/** The programmes the actor runs, with cohort figures across all jurisdictions (aggregates only). */
-async function organisedProgrammes(ctx: Ctx) {
+/**
+ * The programmes the actor runs, with cohort figures across all jurisdictions (aggregates only); with
+ * `cohortId`, every figure counts that cohort only. Each programme lists its cohorts for the filter.
+ */
+async function organisedProgrammes(ctx: Ctx, cohortId?: string) {
   const progs = await ctx.db
     .select({ id: p.id, title: p.title, tier: p.tier, status: p.status })
     .from(p)
@@ -152,7 +163,8 @@ async function organisedProgrammes(ctx: Ctx) {
     .limit(100);
   if (!progs.length) return [];
   const ids = progs.map((x) => x.id);
-  const [counts, attended, submitted] = await Promise.all([
+  const inCohort = cohortId ? eq(e.cohortId, cohortId) : undefined;
+  const [counts, attended, submitted, cohorts] = await Promise.all([
     ctx.db
       .select({
         programmeId: e.programmeId,
@@ -164,17 +176,19 @@ async function organisedProgrammes(ctx: Ctx) {
         ),
       })
       .from(e)
-      .where(inArray(e.programmeId, ids))
+      .where(and(inArray(e.programmeId, ids), inCohort))
       .groupBy(e.programmeId),
     ctx.db
       .selectDistinct({ programmeId: e.programmeId, userId: trainingAttendance.userId })
       .from(trainingAttendance)
       .innerJoin(e, eq(e.id, trainingAttendance.enrolmentId))
-      .where(and(inArray(e.programmeId, ids), eq(trainingAttendance.present, true))),
+      .where(and(inArray(e.programmeId, ids), eq(trainingAttendance.present, true), inCohort)),
     ctx.db
       .selectDistinct({ programmeId: trainingSubmissions.programmeId, userId: trainingSubmissions.userId })
       .from(trainingSubmissions)
-      .where(inArray(trainingSubmissions.programmeId, ids)),
+      .innerJoin(e, and(eq(e.programmeId, trainingSubmissions.programmeId), eq(e.userId, trainingSubmissions.userId)))
+      .where(and(inArray(trainingSubmissions.programmeId, ids), inCohort)),
+    cohortsFor(ctx.db, ids),
   ]);
   return progs.map((x) => {
     const c = counts.find((r) => r.programmeId === x.id) ?? { enrolled: 0, pending: 0, completed: 0, jurisdictions: 0 };
@@ -188,6 +202,7 @@ async function organisedProgrammes(ctx: Ctx) {
       active,
       activeShare: share(active, c.enrolled),
       completionRate: share(c.completed, c.enrolled),
+      cohorts: cohorts.filter((k) => k.programmeId === x.id).map((k) => ({ id: k.id, name: k.name })),
     };
   });
 }

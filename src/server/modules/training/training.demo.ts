@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { SYSTEM_ACTOR } from '../identity/identity.access.ts';
 import { users } from '../identity/identity.schema.ts';
 import { authorityUnits } from '../tenancy/tenancy.schema.ts';
+import { createDefaultCohort } from './training.cohorts.service.ts';
 import { issueCredential } from './training.credentials.service.ts';
 import { seedUnescoFramework } from './training.frameworks.service.ts';
 import { trainingConfigured } from './training.keys.ts';
@@ -92,12 +93,16 @@ export async function seedTrainingDemo(db: Db): Promise<void> {
         rules: { minAttendancePercent: 75, minAssignmentsPassed: 1, requireReflection: false },
       })
       .returning();
+    const pCohort = await createDefaultCohort(tx, principals);
+    const mCohort = await createDefaultCohort(tx, maths);
+    const cohortIdOf = (programmeId: string) => (programmeId === principals.id ? pCohort.id : mCohort.id);
 
     const [pHeld] = await tx
       .insert(trainingSessions)
       .values([
         {
           programmeId: principals.id,
+          cohortId: pCohort.id,
           title: '人工智能时代的学校领导力（线上讲座）',
           mode: 'online',
           link: 'https://meet.example.org/edubridge-demo-principals',
@@ -106,6 +111,7 @@ export async function seedTrainingDemo(db: Db): Promise<void> {
         },
         {
           programmeId: principals.id,
+          cohortId: pCohort.id,
           title: '南沙现场工作坊：AI 治理与伦理',
           mode: 'onsite',
           venue: '南沙演示学校 报告厅',
@@ -120,6 +126,7 @@ export async function seedTrainingDemo(db: Db): Promise<void> {
       .values([
         {
           programmeId: maths.id,
+          cohortId: mCohort.id,
           title: '第一讲：数据、统计与机器学习入门（线上）',
           mode: 'online',
           link: 'https://meet.example.org/edubridge-demo-maths',
@@ -128,6 +135,7 @@ export async function seedTrainingDemo(db: Db): Promise<void> {
         },
         {
           programmeId: maths.id,
+          cohortId: mCohort.id,
           title: '第二讲：AI 辅助的数学探究课设计（现场）',
           mode: 'onsite',
           venue: '天河演示学校 302 室',
@@ -168,6 +176,7 @@ export async function seedTrainingDemo(db: Db): Promise<void> {
         .insert(trainingEnrolments)
         .values({
           programmeId,
+          cohortId: cohortIdOf(programmeId),
           userId: p.id,
           jurisdictionId: p.jurisdictionId,
           schoolId: p.schoolId,

@@ -6,6 +6,7 @@ import { requireRole, rowsInScope, type Actor } from '../identity/identity.acces
 import { users } from '../identity/identity.schema.ts';
 import { schools } from '../tenancy/tenancy.schema.ts';
 import type { Decision, EnrolmentStatus } from '../../../shared/api/training.ts';
+import { cohortOf } from './training.cohorts.service.ts';
 import { managedProgramme, visibleProgramme } from './training.programmes.service.ts';
 import { trainingPolicy } from './training.policy.ts';
 import { trainingEnrolments as e, trainingProgrammes } from './training.schema.ts';
@@ -22,6 +23,7 @@ function presentEnrolment(r: Enrolment, who?: { displayName: string; schoolNames
   return {
     id: r.id,
     programmeId: r.programmeId,
+    cohortId: r.cohortId,
     userId: r.userId,
     displayName: who?.displayName,
     school: who?.schoolNames ?? null,
@@ -43,11 +45,12 @@ async function lockProgramme(tx: Tx, programmeId: string) {
   return prog;
 }
 
-async function placesTaken(tx: Tx, programmeId: string) {
+/** Places are per cohort: each cohort has its own capacity (null → unlimited). */
+async function placesTaken(tx: Tx, cohortId: string) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(e)
-    .where(and(eq(e.programmeId, programmeId), inArray(e.status, ['enrolled', 'completed'])));
+    .where(and(eq(e.cohortId, cohortId), inArray(e.status, ['enrolled', 'completed'])));
   return row.n;
 }
 
@@ -59,22 +62,24 @@ async function settle(tx: Tx, en: Enrolment): Promise<{ status: EnrolmentStatus;
   const ok = (d: Decision) => d === 'approved' || d === 'not_required';
   if (en.organiserDecision === 'rejected' || en.principalDecision === 'rejected') return { status: 'rejected', waitlistedAt: null };
   if (!ok(en.organiserDecision) || !ok(en.principalDecision)) return { status: 'pending', waitlistedAt: null };
-  const prog = await lockProgramme(tx, en.programmeId);
-  const full = prog.capacity !== null && (await placesTaken(tx, en.programmeId)) >= prog.capacity;
+  await lockProgramme(tx, en.programmeId);
+  const cohort = await cohortOf(tx, en.programmeId, en.cohortId);
+  const full = cohort.capacity !== null && (await placesTaken(tx, cohort.id)) >= cohort.capacity;
   if (full) return { status: 'waitlisted', waitlistedAt: new Date() };
   await remindLateJoiners(tx, en.programmeId);
   return { status: 'enrolled', waitlistedAt: null };
 }
 
-/** Moves the earliest waitlisted teachers into freed places (first come, first served). */
-async function promoteWaitlist(tx: Tx, programmeId: string): Promise<string[]> {
-  const prog = await lockProgramme(tx, programmeId);
-  const free = prog.capacity === null ? Number.MAX_SAFE_INTEGER : prog.capacity - (await placesTaken(tx, programmeId));
+/** Moves the earliest waitlisted teachers of a cohort into its freed places (first come, first served). */
+async function promoteWaitlist(tx: Tx, programmeId: string, cohortId: string): Promise<string[]> {
+  await lockProgramme(tx, programmeId);
+  const cohort = await cohortOf(tx, programmeId, cohortId);
+  const free = cohort.capacity === null ? Number.MAX_SAFE_INTEGER : cohort.capacity - (await placesTaken(tx, cohort.id));
   if (free <= 0) return [];
   const next = await tx
     .select({ id: e.id })
     .from(e)
-    .where(and(eq(e.programmeId, programmeId), eq(e.status, 'waitlisted')))
+    .where(and(eq(e.cohortId, cohort.id), eq(e.status, 'waitlisted')))
     .orderBy(asc(e.waitlistedAt), asc(e.id))
     .limit(Math.min(free, 500));
   if (!next.length) return [];
@@ -84,11 +89,16 @@ async function promoteWaitlist(tx: Tx, programmeId: string): Promise<string[]> {
   return ids;
 }
 
-/** A teacher asks to join a published programme; it waits for the organiser (and principal, when required). */
-export async function enrol(ctx: Ctx, programmeId: string) {
+/**
+ * A teacher asks to join one cohort of a published programme (the first cohort unless named); it waits for
+ * the organiser (and principal, when required). One enrolment per programme: completion, hours and the
+ * certificate are the programme's.
+ */
+export async function enrol(ctx: Ctx, programmeId: string, input: { cohortId?: string } = {}) {
   requireRole(ctx.actor, trainingPolicy.learn);
   const prog = await visibleProgramme(ctx.db, ctx.actor, programmeId);
   if (prog.status !== 'published') throw new AppError('TRAINING_NOT_OPEN');
+  const cohort = await cohortOf(ctx.db, programmeId, input.cohortId);
   const [me] = await ctx.db
     .select({ jurisdictionId: users.jurisdictionId, schoolId: users.schoolId })
     .from(users)
@@ -105,6 +115,7 @@ export async function enrol(ctx: Ctx, programmeId: string) {
       status: 'pending' as const,
       organiserDecision: 'pending' as const,
       principalDecision,
+      cohortId: cohort.id,
       waitlistedAt: null,
       updatedAt: new Date(),
     };
@@ -120,7 +131,7 @@ export async function enrol(ctx: Ctx, programmeId: string) {
       targetId: row.id,
       jurisdictionId: row.jurisdictionId,
       schoolId: row.schoolId,
-      details: { programmeId },
+      details: { programmeId, cohortId: cohort.id },
     });
     return presentEnrolment(row);
   });
@@ -208,7 +219,7 @@ export async function withdraw(ctx: Ctx, enrolmentId: string) {
       .set({ status: 'withdrawn', waitlistedAt: null, updatedAt: new Date() })
       .where(eq(e.id, en.id))
       .returning();
-    const promoted = en.status === 'enrolled' ? await promoteWaitlist(tx, en.programmeId) : [];
+    const promoted = en.status === 'enrolled' ? await promoteWaitlist(tx, en.programmeId, en.cohortId) : [];
     await recordAudit(tx, ctx.actor, {
       action: 'training.enrolment.withdraw',
       targetType: 'training_enrolment',

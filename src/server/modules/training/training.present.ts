@@ -58,6 +58,7 @@ export function presentSession(s: Row<typeof trainingSessions>, includeLink: boo
   return {
     id: s.id,
     programmeId: s.programmeId,
+    cohortId: s.cohortId,
     title: s.title,
     mode: s.mode,
     link: includeLink ? s.link : null,
@@ -65,6 +66,7 @@ export function presentSession(s: Row<typeof trainingSessions>, includeLink: boo
     capacity: s.capacity,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
+    reminderMinutesBefore: s.reminderMinutesBefore,
   };
 }
 

@@ -6,6 +6,7 @@ import { placesFor, requireRole, type Actor } from '../identity/identity.access.
 import { getSchoolInScope } from '../tenancy/tenancy.service.ts';
 import type { CatalogueQuery, CreateAssignmentBody, CreateProgrammeBody, CreateSessionBody } from '../../../shared/api/training.ts';
 import { programmesManagedBy, programmesVisibleTo } from './training.access.ts';
+import { cohortOf, cohortsFor, createDefaultCohort } from './training.cohorts.service.ts';
 import { competenciesByIds } from './training.frameworks.service.ts';
 import { ORGANISER_ROLES, trainingPolicy } from './training.policy.ts';
 import { scheduleSessionReminder } from './training.reminders.ts';
@@ -85,6 +86,7 @@ export async function createProgramme(ctx: Ctx, input: CreateProgrammeBody) {
         createdBy: ctx.actor.id,
       })
       .returning();
+    await createDefaultCohort(tx, row);
     await recordAudit(tx, ctx.actor, {
       action: 'training.programme.create',
       targetType: 'training_programme',
@@ -165,7 +167,7 @@ export async function listProgrammes(ctx: Ctx, q: CatalogueQuery) {
 /** The programme page: facts, sessions, assignments, targeted competencies, the actor's own enrolment. */
 export async function getProgramme(ctx: Ctx, id: string) {
   const row = await visibleProgramme(ctx.db, ctx.actor, id);
-  const [sessions, assignments, comps, counts, manage, mine] = await Promise.all([
+  const [sessions, assignments, comps, counts, manage, mine, cohorts] = await Promise.all([
     ctx.db.select().from(trainingSessions).where(eq(trainingSessions.programmeId, id)).orderBy(asc(trainingSessions.startsAt)),
     ctx.db.select().from(trainingAssignments).where(eq(trainingAssignments.programmeId, id)).orderBy(asc(trainingAssignments.createdAt)),
     competenciesByIds(ctx.db, row.competencyIds),
@@ -178,15 +180,22 @@ export async function getProgramme(ctx: Ctx, id: string) {
             status: trainingEnrolments.status,
             principalDecision: trainingEnrolments.principalDecision,
             organiserDecision: trainingEnrolments.organiserDecision,
+            cohortId: trainingEnrolments.cohortId,
           })
           .from(trainingEnrolments)
           .where(and(eq(trainingEnrolments.programmeId, id), eq(trainingEnrolments.userId, ctx.actor.id)))
       : Promise.resolve([]),
+    cohortsFor(ctx.db, [id]),
   ]);
+  const myCohort = mine[0] && mine[0].status !== 'withdrawn' && mine[0].status !== 'rejected' ? mine[0].cohortId : null;
   return {
     ...presentProgramme(row, counts.get(id)),
     competencies: comps.sort((a, b) => a.position - b.position).map(presentCompetency),
-    sessions: sessions.map((s) => presentSession(s, manage || mine[0]?.status === 'enrolled' || mine[0]?.status === 'completed')),
+    // A teacher sees the sessions of their own cohort; organisers and visitors see all.
+    sessions: sessions
+      .filter((s) => manage || !myCohort || s.cohortId === myCohort)
+      .map((s) => presentSession(s, manage || mine[0]?.status === 'enrolled' || mine[0]?.status === 'completed')),
+    cohorts,
     assignments: assignments.map(presentAssignment),
     myEnrolment: mine[0] ?? null,
     canManage: manage,
@@ -195,11 +204,13 @@ export async function getProgramme(ctx: Ctx, id: string) {
 
 export async function addSession(ctx: Ctx, programmeId: string, input: CreateSessionBody) {
   const prog = await managedProgramme(ctx.db, ctx.actor, programmeId);
+  const cohort = await cohortOf(ctx.db, programmeId, input.cohortId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingSessions)
       .values({
         programmeId,
+        cohortId: cohort.id,
         title: input.title,
         mode: input.mode,
         link: input.mode === 'online' ? input.link! : null,
@@ -207,6 +218,7 @@ export async function addSession(ctx: Ctx, programmeId: string, input: CreateSes
         capacity: input.capacity ?? null,
         startsAt: new Date(input.startsAt),
         endsAt: new Date(input.endsAt),
+        reminderMinutesBefore: input.reminderMinutesBefore,
       })
       .returning();
     await scheduleSessionReminder(tx, row);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { CompletionProgress } from './training.completion.ts';
-import { trainingAssignments, trainingAttendance, trainingSessions, trainingSubmissions } from './training.schema.ts';
+import { trainingAssignments, trainingAttendance, trainingEnrolments, trainingSessions, trainingSubmissions } from './training.schema.ts';
 
 /**
  * Counts, for each of `userIds` in one programme, what completion rules look at: sessions held so far,
@@ -15,10 +15,21 @@ export async function progressFor(
 ): Promise<Map<string, CompletionProgress>> {
   const result = new Map<string, CompletionProgress>();
   if (!userIds.length) return result;
-  const [held] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+  // Each teacher is measured against the sessions of their own cohort.
+  const cohortOfUser = new Map(
+    (
+      await db
+        .select({ userId: trainingEnrolments.userId, cohortId: trainingEnrolments.cohortId })
+        .from(trainingEnrolments)
+        .where(and(eq(trainingEnrolments.programmeId, programmeId), inArray(trainingEnrolments.userId, userIds)))
+    ).map((r) => [r.userId, r.cohortId]),
+  );
+  const heldRows = await db
+    .select({ cohortId: trainingSessions.cohortId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(trainingSessions)
-    .where(and(eq(trainingSessions.programmeId, programmeId), lte(trainingSessions.startsAt, now)));
+    .where(and(eq(trainingSessions.programmeId, programmeId), lte(trainingSessions.startsAt, now)))
+    .groupBy(trainingSessions.cohortId);
+  const heldIn = new Map(heldRows.map((r) => [r.cohortId, r.n]));
   const [reflection] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(trainingAssignments)
@@ -27,6 +38,10 @@ export async function progressFor(
     .select({ userId: trainingAttendance.userId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(trainingAttendance)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
+    .innerJoin(
+      trainingEnrolments,
+      and(eq(trainingEnrolments.id, trainingAttendance.enrolmentId), eq(trainingEnrolments.cohortId, trainingSessions.cohortId)),
+    )
     .where(
       and(
         eq(trainingSessions.programmeId, programmeId),
@@ -62,7 +77,7 @@ export async function progressFor(
   const pas = new Map(passed.map((r) => [r.userId, r]));
   for (const id of userIds) {
     result.set(id, {
-      sessionsHeld: held.n,
+      sessionsHeld: heldIn.get(cohortOfUser.get(id) ?? '') ?? 0,
       sessionsAttended: att.get(id) ?? 0,
       assignmentsPassed: pas.get(id)?.assignments ?? 0,
       reflectionDefined: reflection.n > 0,

@@ -25,7 +25,7 @@ describe('session reminders', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'training.sessionReminder')));
 
-  async function programmeWithSession(startsInHours: number) {
+  async function programmeWithSession(startsInHours: number, lead: { reminderMinutesBefore?: number } = {}) {
     const prog = await req(bureau, 'POST', '/api/v1/training/programmes', {
       title: 'AI + 数学',
       summary: '用人工智能工具设计数学课',
@@ -48,6 +48,7 @@ describe('session reminders', () => {
       link: 'https://meet.example.org/ai-math',
       startsAt: hours(startsInHours),
       endsAt: hours(startsInHours + 2),
+      ...lead,
     });
     expect(session.statusCode, session.body).toBe(201);
     return { programmeId: prog.json().id as string, sessionId: session.json().id as string };
@@ -116,5 +117,31 @@ describe('session reminders', () => {
     await runJobs();
     expect(await reminders(late.user.id)).toHaveLength(1);
     expect(await reminders(a.user.id)).toHaveLength(before);
+  });
+
+  it('honours the lead time the organiser chose in the session form', async () => {
+    const { programmeId, sessionId } = await programmeWithSession(5, { reminderMinutesBefore: 60 });
+    const [a] = teachers;
+    await enrol(programmeId, a.s);
+    await runJobs();
+    // With the default 24 h this teacher would be reminded at once; with one hour nothing is due yet.
+    const mine = (await reminders(a.user.id)).filter((n) => (n.link ?? '').endsWith(programmeId));
+    expect(mine).toEqual([]);
+    const [job] = await t.database.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.name, 'training.session-reminder'), sql`${jobs.payload}->>'sessionId' = ${sessionId}`));
+    const startsAt = (await req(bureau, 'GET', `/api/v1/training/programmes/${programmeId}`)).json().sessions[0];
+    expect(startsAt.reminderMinutesBefore).toBe(60);
+    expect(Date.parse(startsAt.startsAt) - job.runAfter.getTime()).toBe(60 * 60_000);
+    const tooEarly = await req(bureau, 'POST', `/api/v1/training/programmes/${programmeId}/sessions`, {
+      title: '第二讲',
+      mode: 'online',
+      link: 'https://meet.example.org/ai-math',
+      startsAt: hours(10),
+      endsAt: hours(12),
+      reminderMinutesBefore: 60 * 24 * 30,
+    });
+    expect(tooEarly.statusCode).toBe(400);
   });
 });

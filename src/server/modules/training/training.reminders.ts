@@ -27,7 +27,7 @@ export const sessionReminderJob: JobDefinition<{ sessionId: string }> = {
       const enrolled = await tx
         .select({ userId: trainingEnrolments.userId })
         .from(trainingEnrolments)
-        .where(and(eq(trainingEnrolments.programmeId, row.s.programmeId), eq(trainingEnrolments.status, 'enrolled')));
+        .where(and(eq(trainingEnrolments.cohortId, row.s.cohortId), eq(trainingEnrolments.status, 'enrolled')));
       const people = [...new Set([...enrolled.map((e) => e.userId), ...(row.organiserId ? [row.organiserId] : [])])];
       if (!people.length) return { reminded: 0 };
       // Claim the (session, person) pairs first: only the ones this run inserted are notified.

@@ -10,7 +10,9 @@ import {
   ZCreateAssignmentBody,
   ZCreateFrameworkBody,
   ZCreateProgrammeBody,
+  ZCreateCohortBody,
   ZCreateSessionBody,
+  ZEnrolBody,
   ZDashboardQuery,
   ZDecisionBody,
   ZReviewBody,
@@ -34,6 +36,7 @@ import {
   verifyById,
   verifyPresented,
 } from './training.credentials.service.ts';
+import { addCohort } from './training.cohorts.service.ts';
 import { trainingDashboard } from './training.dashboard.service.ts';
 import { enrol, listEnrolments, listPrincipalApprovals, organiserDecide, principalDecide, withdraw } from './training.enrolment.service.ts';
 import { createFramework, listFrameworks, seedUnescoFramework } from './training.frameworks.service.ts';
@@ -97,8 +100,14 @@ export const trainingRoutes: FastifyPluginAsyncZod<{
   );
   app.post(
     `${base}/programmes/:id/enrolments`,
-    { schema: { tags, summary: 'Ask to join (self)', params: ZIdParams } },
-    async (request, reply) => reply.status(201).send(await enrol({ db, actor: actorOf(request) }, request.params.id)),
+    { schema: { tags, summary: 'Ask to join (self), into one cohort', params: ZIdParams, body: ZEnrolBody } },
+    async (request, reply) =>
+      reply.status(201).send(await enrol({ db, actor: actorOf(request) }, request.params.id, { cohortId: request.body?.cohortId })),
+  );
+  app.post(
+    `${base}/programmes/:id/cohorts`,
+    { schema: { tags, summary: 'Open another cohort', params: ZIdParams, body: ZCreateCohortBody } },
+    async (request, reply) => reply.status(201).send(await addCohort({ db, actor: actorOf(request) }, request.params.id, request.body)),
   );
   app.get(`${base}/programmes/:id/enrolments`, { schema: { tags, params: ZIdParams } }, async (request) =>
     listEnrolments({ db, actor: actorOf(request) }, request.params.id),

@@ -1,4 +1,17 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, versionColumn } from '../../db/columns.ts';
 import { users } from '../identity/identity.schema.ts';
 import { authorityUnits, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
@@ -87,6 +100,31 @@ export const trainingProgrammes = pgTable(
   (t) => [index('training_programmes_jurisdiction_idx').on(t.jurisdictionId)],
 );
 
+/**
+ * A cohort (班次) of a programme: its own dates, capacity and organiser contact. Teachers enrol into one
+ * cohort; sessions belong to one. Every programme has at least one (created with it; migration 0023
+ * gave each older programme a default cohort and moved its enrolments and sessions into it).
+ */
+export const trainingCohorts = pgTable(
+  'training_cohorts',
+  {
+    id: idColumn(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => trainingProgrammes.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** null → unlimited. */
+    capacity: integer('capacity'),
+    /** Who runs this cohort day to day (a name or office, shown to enrolled teachers). */
+    organiserName: text('organiser_name').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_cohorts_programme_idx').on(t.programmeId)],
+);
+
 export const trainingSessions = pgTable(
   'training_sessions',
   {
@@ -94,6 +132,9 @@ export const trainingSessions = pgTable(
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => trainingProgrammes.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => trainingCohorts.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     mode: text('mode').$type<SessionMode>().notNull(),
     link: text('link'),
@@ -134,6 +175,9 @@ export const trainingEnrolments = pgTable(
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => trainingProgrammes.id, { onDelete: 'cascade' }),
+    cohortId: uuid('cohort_id')
+      .notNull()
+      .references(() => trainingCohorts.id, { onDelete: 'cascade' }),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -154,6 +198,7 @@ export const trainingEnrolments = pgTable(
   (t) => [
     uniqueIndex('training_enrolments_uq').on(t.programmeId, t.userId),
     index('training_enrolments_user_idx').on(t.userId),
+    index('training_enrolments_cohort_idx').on(t.cohortId),
     index('training_enrolments_school_idx').on(t.schoolId),
   ],
 );

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, pickName } from '../../i18n/format.ts';
+import { EditContestModal } from './EditContestModal.tsx';
 import { JudgeConsole } from './JudgeConsole.tsx';
 import { OrganiserConsole } from './OrganiserConsole.tsx';
 import { RegisterModal } from './RegisterModal.tsx';
@@ -34,6 +35,7 @@ export default function ContestPage() {
   const entries = useEntries(id);
   const results = useResults(id, !!c && c.status !== 'open');
   const [registering, setRegistering] = useState(false);
+  const [editing, setEditing] = useState(false);
   // The page's clock, read once: deadlines are enforced by the server; this only hides buttons.
   const [now] = useState(() => Date.now());
   if (contest.isLoading) return <FullPageSpin />;
@@ -135,17 +137,25 @@ export default function ContestPage() {
       <PageHeader
         title={c.name}
         extra={
-          canRegister && (
-            <Button type="primary" onClick={() => setRegistering(true)}>
-              {t('contests.register.action')}
-            </Button>
-          )
+          <Space>
+            {c.canManage && c.status === 'open' && (
+              <Button onClick={() => setEditing(true)} data-testid="edit-contest">
+                {t('contests.edit.action')}
+              </Button>
+            )}
+            {canRegister && (
+              <Button type="primary" onClick={() => setRegistering(true)}>
+                {t('contests.register.action')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Typography.Text type="secondary">{t(`contests.statuses.${c.status}`)}</Typography.Text>
       </PageHeader>
       <Tabs items={tabs} defaultActiveKey={c.isJudge ? 'judge' : c.canManage ? 'organise' : 'overview'} />
       {registering && <RegisterModal contest={c} onClose={() => setRegistering(false)} />}
+      {editing && <EditContestModal contest={c} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, pickName } from '../../i18n/format.ts';
 import { SUBMISSION_LINK_KINDS } from '../../../shared/api/contests.ts';
+import { TeamEditor } from './TeamEditor.tsx';
 
 /** The team page: members and advisors, the submission (new version until the deadline), history, award. */
 export default function EntryPage() {
@@ -50,11 +51,22 @@ export default function EntryPage() {
         <Descriptions.Item label={t('contests.fields.school')}>{pickName(e.schoolName, language)}</Descriptions.Item>
         <Descriptions.Item label={t('contests.fields.members')}>
           <Space wrap>
-            {e.members.map((m) => (
-              <Tag key={m.userId} color={m.role === 'advisor' ? 'green' : 'blue'}>
-                {m.displayName} · {t(`contests.memberRoles.${m.role}`)}
-              </Tag>
-            ))}
+            {e.members.map((m) => {
+              const credential = e.credentials?.find((x) => x.userId === m.userId);
+              return (
+                <Tag key={m.userId} color={m.role === 'advisor' ? 'green' : 'blue'}>
+                  {m.displayName} · {t(`contests.memberRoles.${m.role}`)}
+                  {credential && (
+                    <>
+                      {' · '}
+                      <Link to={`/verify/${credential.credentialId}`} target="_blank">
+                        {t('contests.entry.verifyCredential')}
+                      </Link>
+                    </>
+                  )}
+                </Tag>
+              );
+            })}
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('contests.fields.status')}>{t(`contests.entryStatuses.${e.status}`)}</Descriptions.Item>
@@ -74,6 +86,7 @@ export default function EntryPage() {
           />
         </Card>
       )}
+      {open && (e.status === 'registered' || e.status === 'pending_confirmation') && <TeamEditor entry={e} canManage={c.canManage} />}
       <Card size="small" title={t('contests.submission.title')} style={{ marginBottom: 16 }}>
         {open ? (
           <Form

@@ -1,7 +1,15 @@
-import { App, Button, Card, Input, Progress, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppeals, useContestAction, useDecideAppeal, usePreview, useProgress, type Contest } from '../../api/contests.ts';
+import {
+  useAppeals,
+  useContestAction,
+  useDecideAppeal,
+  usePreview,
+  useProgress,
+  useReopenJudging,
+  type Contest,
+} from '../../api/contests.ts';
 import { useUiLanguage } from '../../app/language.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { pickName } from '../../i18n/format.ts';
@@ -22,8 +30,9 @@ export function OrganiserConsole({ contest }: { contest: Contest }) {
   const promote = useContestAction(contest.id, 'promote');
   const confirm = useContestAction(contest.id, 'confirm-promotions');
   const decide = useDecideAppeal();
+  const reopen = useReopenJudging();
   const open = contest.status === 'open';
-  const error = assign.error ?? publish.error ?? promote.error ?? confirm.error ?? decide.error;
+  const error = assign.error ?? publish.error ?? promote.error ?? confirm.error ?? decide.error ?? reopen.error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <ErrorAlert error={error} />
@@ -134,7 +143,16 @@ export function OrganiserConsole({ contest }: { contest: Contest }) {
                 a.status === 'open' ? (
                   <AppealDecision onDecide={(status, outcome) => decide.mutate({ id: a.id, status, outcome })} />
                 ) : (
-                  a.outcome
+                  <Space wrap>
+                    {a.outcome}
+                    {a.status === 'upheld' && contest.status === 'published' && (
+                      <Popconfirm title={t('contests.organise.reopenConfirm')} onConfirm={() => reopen.mutate(a.id)}>
+                        <Button size="small" loading={reopen.isPending} data-testid="reopen-judging">
+                          {t('contests.organise.reopen')}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                  </Space>
                 ),
             },
           ]}

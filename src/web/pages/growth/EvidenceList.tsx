@@ -30,6 +30,7 @@ export function EvidenceItem({
           <Tag color={REVIEW_COLOUR[e.reviewStatus]}>{t(`growth.review.${e.reviewStatus}`)}</Tag>
           {e.selected && <Tag color="blue">{t('growth.evidence.selectedTag')}</Tag>}
           {e.withdrawn && <Tag color="red">{t('growth.evidence.withdrawnTag')}</Tag>}
+          {e.notForAdmissions && <Tag>{t('growth.evidence.notForAdmissionsTag')}</Tag>}
         </Space>
         {extra}
       </Flex>

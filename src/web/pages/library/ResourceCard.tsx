@@ -16,16 +16,18 @@ export interface ResourceCardProps {
   gradeBand: string;
   counts?: ResourceCounts;
   extra?: ReactNode;
+  /** Where the title links; default the library's resource page (federated items have their own page). */
+  to?: string;
 }
 
 /** One resource in a list: title (link), language, subject and grade band, a line of text, counts. */
-export function ResourceCard({ id, title, snippet, language, subject, gradeBand, counts, extra }: ResourceCardProps) {
+export function ResourceCard({ id, title, snippet, language, subject, gradeBand, counts, extra, to }: ResourceCardProps) {
   const { t } = useTranslation();
   return (
     <Card size="small" data-testid="resource-card" styles={{ body: { padding: '12px 16px' } }}>
       <Flex vertical gap={6}>
         <Flex justify="space-between" align="start" gap="small">
-          <Link to={`/library/resources/${id}`} style={{ fontSize: 16, fontWeight: 600 }} data-testid="resource-link">
+          <Link to={to ?? `/library/resources/${id}`} style={{ fontSize: 16, fontWeight: 600 }} data-testid="resource-link">
             {title}
           </Link>
           {extra}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Highlighted } from './Highlighted.tsx';
 import { ResourceCard } from './ResourceCard.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { federatedCardProps } from '../federation/ProvenanceBadge.tsx';
 
 type FacetName = keyof SearchFacets;
 const FACETS: { name: FacetName; title: string; label: (v: string) => string }[] = [
@@ -110,6 +111,7 @@ export default function SearchPage() {
                 language={hit.language}
                 subject={hit.subject}
                 gradeBand={hit.gradeBand}
+                {...federatedCardProps(hit)}
               />
             ))}
             <Space>

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, InputNumber, List, Progress, Row, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, InputNumber, List, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,8 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const [language] = useUiLanguage();
   const [year, setYear] = useState<number | undefined>();
-  const dash = useTrainingDashboard(year);
+  const [cohortId, setCohortId] = useState<string | undefined>();
+  const dash = useTrainingDashboard(year, cohortId);
   if (dash.isPending) return <FullPageSpin />;
   if (dash.error) return <ErrorAlert error={dash.error} />;
   const d = dash.data;
@@ -23,13 +24,28 @@ export default function DashboardPage() {
       <PageHeader
         title={t('training.dashboard.title')}
         extra={
-          <InputNumber
-            value={d.year}
-            min={2020}
-            max={2100}
-            onChange={(v) => setYear(v ?? undefined)}
-            addonBefore={t('training.dashboard.year')}
-          />
+          <Space wrap>
+            {d.organised.some((p) => p.cohorts.length > 1) && (
+              <Select
+                allowClear
+                style={{ minWidth: 240 }}
+                data-testid="dashboard-cohort"
+                placeholder={t('training.cohorts.allCohorts')}
+                value={cohortId}
+                onChange={(v) => setCohortId(v ?? undefined)}
+                options={d.organised
+                  .filter((p) => p.cohorts.length > 1)
+                  .map((p) => ({ label: p.title, options: p.cohorts.map((c) => ({ value: c.id, label: c.name })) }))}
+              />
+            )}
+            <InputNumber
+              value={d.year}
+              min={2020}
+              max={2100}
+              onChange={(v) => setYear(v ?? undefined)}
+              addonBefore={t('training.dashboard.year')}
+            />
+          </Space>
         }
       >
         {t('training.dashboard.intro')}

@@ -21,7 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SESSION_MODES } from '../../../shared/api/training.ts';
+import { REMINDER_DEFAULT_MINUTES, REMINDER_LEAD_CHOICES, SESSION_MODES } from '../../../shared/api/training.ts';
 import {
   trainingPaths,
   useAttendance,
@@ -33,6 +33,7 @@ import {
   useTrainingAction,
   type Assignment,
   type Submission,
+  type Cohort,
   type TrainingSession,
 } from '../../api/training.ts';
 import { useUiLanguage } from '../../app/language.ts';
@@ -43,7 +44,7 @@ import { useErrorText } from '../../components/useErrorText.ts';
 import { pickName } from '../../i18n/format.ts';
 import { localeTag } from '../../i18n/language.ts';
 import { CreateProgrammeModal } from './CreateProgrammeModal.tsx';
-import { sessionTime, STATUS_COLOURS } from './labels.ts';
+import { cohortLabel, sessionTime, STATUS_COLOURS } from './labels.ts';
 import { SubmissionFiles } from './SubmissionFiles.tsx';
 
 /** The organiser console: the programmes I run; for one, its sessions (QR, roll call), enrolments, grading, certificates. */
@@ -141,7 +142,11 @@ function ProgrammeConsole({ id }: { id: string }) {
       <Tabs
         items={[
           { key: 'enrolments', label: t('training.organise.enrolments'), children: <EnrolmentsTab programmeId={id} /> },
-          { key: 'sessions', label: t('training.organise.sessions'), children: <SessionsTab programmeId={id} sessions={p.sessions} /> },
+          {
+            key: 'sessions',
+            label: t('training.organise.sessions'),
+            children: <SessionsTab programmeId={id} sessions={p.sessions} cohorts={p.cohorts} />,
+          },
           { key: 'grading', label: t('training.organise.grading'), children: <GradingTab programmeId={id} assignments={p.assignments} /> },
           { key: 'certificates', label: t('training.organise.certificates'), children: <CertifyTab programmeId={id} /> },
         ]}
@@ -205,7 +210,70 @@ function EnrolmentsTab({ programmeId }: { programmeId: string }) {
   );
 }
 
-function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions: TrainingSession[] }) {
+/** The programme's cohorts and a form to open another (its own dates, capacity, organiser). */
+function CohortsCard({ programmeId, cohorts }: { programmeId: string; cohorts: Cohort[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm();
+  const add = useTrainingAction<Record<string, unknown>>(
+    () => trainingPaths.cohorts(programmeId),
+    (v) => v,
+  );
+  return (
+    <Card size="small" title={t('training.cohorts.title')} style={{ marginBottom: 16 }} data-testid="cohorts-card">
+      <List
+        size="small"
+        dataSource={cohorts}
+        renderItem={(c) => (
+          <List.Item>
+            {cohortLabel(c)} ·{' '}
+            {c.capacity
+              ? t('training.fields.placesValue', { enrolled: c.enrolled, capacity: c.capacity })
+              : t('training.fields.enrolledValue', { enrolled: c.enrolled })}
+            {c.waitlisted > 0 && ` · ${t('training.fields.waitlistValue', { count: c.waitlisted })}`}
+            {c.organiserName && ` · ${c.organiserName}`}
+          </List.Item>
+        )}
+      />
+      <Form
+        form={form}
+        layout="inline"
+        style={{ marginTop: 8 }}
+        onFinish={(v) =>
+          add.mutate(
+            {
+              name: v.name,
+              startsOn: v.dates?.[0]?.format('YYYY-MM-DD'),
+              endsOn: v.dates?.[1]?.format('YYYY-MM-DD'),
+              capacity: v.capacity ?? undefined,
+              organiserName: v.organiserName ?? '',
+            },
+            { onSuccess: () => form.resetFields(), onError: (e) => message.error(errorText(e)) },
+          )
+        }
+      >
+        <Form.Item name="name" rules={[{ required: true }]}>
+          <Input placeholder={t('training.cohorts.name')} />
+        </Form.Item>
+        <Form.Item name="dates">
+          <DatePicker.RangePicker format="YYYY-MM-DD" />
+        </Form.Item>
+        <Form.Item name="capacity">
+          <InputNumber min={1} placeholder={t('training.fields.capacity')} />
+        </Form.Item>
+        <Form.Item name="organiserName">
+          <Input placeholder={t('training.cohorts.organiser')} />
+        </Form.Item>
+        <Button htmlType="submit" loading={add.isPending}>
+          {t('training.cohorts.add')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function SessionsTab({ programmeId, sessions, cohorts }: { programmeId: string; sessions: TrainingSession[]; cohorts: Cohort[] }) {
   const { t } = useTranslation();
   const [language] = useUiLanguage();
   const { message } = App.useApp();
@@ -217,8 +285,10 @@ function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions:
     () => trainingPaths.sessions(programmeId),
     (v) => v,
   );
+  const cohortName = (id: string) => cohorts.find((c) => c.id === id)?.name ?? '';
   return (
     <>
+      <CohortsCard programmeId={programmeId} cohorts={cohorts} />
       <List
         dataSource={sessions}
         locale={{ emptyText: t('training.programme.noSessions') }}
@@ -232,7 +302,7 @@ function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions:
           >
             <List.Item.Meta
               title={s.title}
-              description={`${t(`training.modes.${s.mode}`)} · ${sessionTime(s.startsAt, s.endsAt, localeTag(language))} · ${s.venue ?? s.link ?? ''}`}
+              description={`${cohorts.length > 1 ? `${cohortName(s.cohortId)} · ` : ''}${t(`training.modes.${s.mode}`)} · ${sessionTime(s.startsAt, s.endsAt, localeTag(language))} · ${s.venue ?? s.link ?? ''}`}
             />
           </List.Item>
         )}
@@ -241,7 +311,7 @@ function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions:
         <Form
           form={form}
           layout="inline"
-          initialValues={{ mode: 'online' }}
+          initialValues={{ mode: 'online', reminder: REMINDER_DEFAULT_MINUTES }}
           onFinish={(v) =>
             add.mutate(
               {
@@ -252,6 +322,8 @@ function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions:
                 capacity: v.capacity ?? undefined,
                 startsAt: v.time[0].toISOString(),
                 endsAt: v.time[1].toISOString(),
+                reminderMinutesBefore: v.reminder,
+                cohortId: v.cohortId ?? undefined,
               },
               { onSuccess: () => form.resetFields(), onError: (e) => message.error(errorText(e)) },
             )
@@ -279,6 +351,22 @@ function SessionsTab({ programmeId, sessions }: { programmeId: string; sessions:
           )}
           <Form.Item name="time" rules={[{ required: true }]}>
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          {cohorts.length > 1 && (
+            <Form.Item name="cohortId" rules={[{ required: true }]}>
+              <Select
+                style={{ width: 200 }}
+                placeholder={t('training.cohorts.choose')}
+                options={cohorts.map((c) => ({ value: c.id, label: cohortLabel(c) }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="reminder" label={t('training.fields.reminder')}>
+            <Select
+              style={{ width: 150 }}
+              data-testid="session-reminder"
+              options={REMINDER_LEAD_CHOICES.map((m) => ({ value: m, label: t(`training.reminderLead.m${m}`) }))}
+            />
           </Form.Item>
           <Button htmlType="submit" loading={add.isPending}>
             {t('training.actions.add')}

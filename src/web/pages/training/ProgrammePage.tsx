@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { trainingPaths, useMyLearning, useProgramme, useTrainingAction, type Assignment, type Submission } from '../../api/training.ts';
@@ -9,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useErrorText } from '../../components/useErrorText.ts';
 import { localeTag } from '../../i18n/language.ts';
 import { pickName } from '../../i18n/format.ts';
-import { sessionTime, STATUS_COLOURS } from './labels.ts';
+import { cohortLabel, sessionTime, STATUS_COLOURS } from './labels.ts';
 import { SubmissionFiles } from './SubmissionFiles.tsx';
 
 /** The programme page: what it is, who runs it, how to complete it, its sessions and assignments. */
@@ -21,7 +22,11 @@ export default function ProgrammePage() {
   const errorText = useErrorText();
   const programme = useProgramme(id);
   const learning = useMyLearning();
-  const enrol = useTrainingAction<string>((pid) => trainingPaths.enrol(pid));
+  const enrol = useTrainingAction<{ programmeId: string; cohortId?: string }>(
+    (v) => trainingPaths.enrol(v.programmeId),
+    (v) => (v.cohortId ? { cohortId: v.cohortId } : undefined),
+  );
+  const [cohortId, setCohortId] = useState<string>();
   if (programme.isPending) return <FullPageSpin />;
   if (programme.error) return <ErrorAlert error={programme.error} />;
   const p = programme.data;
@@ -44,6 +49,16 @@ export default function ProgrammePage() {
                 <Button>{t('training.programme.manage')}</Button>
               </Link>
             )}
+            {(!mine || mine.status === 'withdrawn') && p.cohorts.length > 1 && (
+              <Select
+                style={{ minWidth: 200 }}
+                data-testid="enrol-cohort"
+                placeholder={t('training.cohorts.choose')}
+                value={cohortId ?? p.cohorts[0].id}
+                onChange={setCohortId}
+                options={p.cohorts.map((c) => ({ value: c.id, label: cohortLabel(c) }))}
+              />
+            )}
             {!mine || mine.status === 'withdrawn' ? (
               <Button
                 type="primary"
@@ -51,10 +66,13 @@ export default function ProgrammePage() {
                 disabled={p.status !== 'published'}
                 data-testid="enrol"
                 onClick={() =>
-                  enrol.mutate(p.id, {
-                    onSuccess: () => message.success(t('training.programme.enrolSent')),
-                    onError: (e) => message.error(errorText(e)),
-                  })
+                  enrol.mutate(
+                    { programmeId: p.id, cohortId },
+                    {
+                      onSuccess: () => message.success(t('training.programme.enrolSent')),
+                      onError: (e) => message.error(errorText(e)),
+                    },
+                  )
                 }
               >
                 {t('training.programme.enrol')}
@@ -96,6 +114,25 @@ export default function ProgrammePage() {
             ? t('training.fields.placesValue', { enrolled: p.enrolledCount, capacity: p.capacity })
             : t('training.fields.enrolledValue', { enrolled: p.enrolledCount })}
           {p.waitlistedCount > 0 && ` · ${t('training.fields.waitlistValue', { count: p.waitlistedCount })}`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('training.cohorts.title')} span={2}>
+          <Flex vertical gap={2} data-testid="programme-cohorts">
+            {p.cohorts.map((c) => (
+              <span key={c.id}>
+                {cohortLabel(c)}
+                {' · '}
+                {c.capacity
+                  ? t('training.fields.placesValue', { enrolled: c.enrolled, capacity: c.capacity })
+                  : t('training.fields.enrolledValue', { enrolled: c.enrolled })}
+                {c.organiserName && ` · ${c.organiserName}`}
+                {mine?.cohortId === c.id && mine.status !== 'withdrawn' && (
+                  <Tag color="blue" style={{ marginLeft: 8 }}>
+                    {t('training.cohorts.mine')}
+                  </Tag>
+                )}
+              </span>
+            ))}
+          </Flex>
         </Descriptions.Item>
         <Descriptions.Item label={t('training.fields.visibility')}>{t(`training.visibility.${p.visibility}`)}</Descriptions.Item>
         <Descriptions.Item label={t('training.fields.approval')}>

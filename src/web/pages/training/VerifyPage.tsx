@@ -36,7 +36,12 @@ export default function VerifyPage() {
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('training.verify.holder')}>{c.credentialSubject.name}</Descriptions.Item>
             <Descriptions.Item label={t('training.verify.achievement')}>{c.credentialSubject.achievement.name}</Descriptions.Item>
-            <Descriptions.Item label={t('training.fields.creditHours')}>{c.credentialSubject.creditsEarned}</Descriptions.Item>
+            {c.credentialSubject.achievement.description !== c.credentialSubject.achievement.name && (
+              <Descriptions.Item label={t('training.verify.description')}>{c.credentialSubject.achievement.description}</Descriptions.Item>
+            )}
+            {c.credentialSubject.creditsEarned !== undefined && (
+              <Descriptions.Item label={t('training.fields.creditHours')}>{c.credentialSubject.creditsEarned}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('training.fields.organiser')}>{c.issuer.name}</Descriptions.Item>
             <Descriptions.Item label={t('training.verify.criteria')}>
               {c.credentialSubject.achievement.criteria.narrative}

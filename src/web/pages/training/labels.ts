@@ -24,3 +24,9 @@ export const STATUS_COLOURS: Record<string, string> = {
   passed: 'green',
   needs_revision: 'orange',
 };
+
+/** "第二期（香港） 2026-12-01 – 2027-01-15": name and dates, as teachers choose between cohorts. */
+export function cohortLabel(c: { name: string; startsOn: string | null; endsOn: string | null }): string {
+  const dates = c.startsOn || c.endsOn ? ` ${c.startsOn ?? '…'} – ${c.endsOn ?? '…'}` : '';
+  return `${c.name}${dates}`;
+}
