@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from './support/browser.ts';
+import { text } from './support/catalogues.ts';
 import { signedIn } from './support/sign-in.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -81,5 +82,32 @@ describe.skipIf(!hasChromium)('course outline: drag and drop', () => {
     await unitCards(gd).nth(1).locator('[data-testid=lesson-row]').first().getByRole('button', { name: '下移' }).click();
     await gd.locator('.ant-message-warning').getByText('另一位合作者修改了课程大纲').waitFor();
     await expect.poll(() => outlineShown(gd)).toEqual([[...before[0]!, '新加的一课'], before[1]]);
+  });
+
+  it('with the keyboard alone (focus the handle, Space, ArrowDown, Space) a lesson moves down, and stays there after a reload', async () => {
+    await gd.reload();
+    const rows = () => unitCards(gd).nth(1).locator('[data-testid=lesson-row]');
+    await rows().first().waitFor();
+    const [first, second, ...rest] = (await outlineShown(gd))[1]!;
+    // Each step waits for what a screen-reader user hears (dnd-kit's live region) before the next key.
+    const live = gd.locator('[id^=DndLiveRegion]');
+    await rows().first().locator('[data-testid=drag-handle]').focus();
+    await gd.keyboard.press('Space');
+    // Picked up: announced where it is now (first of its unit).
+    await live
+      .getByText(text('zh-Hans', 'courses.outline.over', { title: first!, n: 1, total: rest.length + 2 }))
+      .waitFor({ state: 'attached' });
+    await gd.keyboard.press('ArrowDown');
+    await live
+      .getByText(text('zh-Hans', 'courses.outline.over', { title: first!, n: 2, total: rest.length + 2 }))
+      .waitFor({ state: 'attached' });
+    await gd.keyboard.press('Space');
+    await live.getByText(text('zh-Hans', 'courses.outline.dropped', { title: first! })).waitFor({ state: 'attached' });
+    await expect.poll(async () => (await outlineShown(gd))[1]).toEqual([second, first, ...rest]);
+    await gd.locator('.ant-message-success').last().waitFor();
+
+    await gd.reload();
+    await rows().first().waitFor();
+    expect((await outlineShown(gd))[1]).toEqual([second, first, ...rest]);
   });
 });

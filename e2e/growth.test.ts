@@ -14,7 +14,8 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 
 async function signedIn(browser: Browser, baseURL: string, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
+  // Generous: CI runs browser tests beside the rest of the suite on two cores.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto('/login');
   await page.locator('.ant-segmented').getByText(SWITCH_LABEL[L], { exact: true }).click();

@@ -52,4 +52,38 @@ describe.skipIf(!hasChromium)('bureau dashboard', () => {
       ['overview', 'trend', 'ranking', 'gaps'].map((k) => text('zh-Hans', `insights.export.sheets.${k}`)),
     );
   });
+
+  it(
+    'gd-bureau adds an indicator in the catalogue, is told about a bad formula, and sees it on the dashboard',
+    { timeout: 180_000 },
+    async () => {
+      await gd.goto('/insights/catalogue');
+      await gd.locator('[data-testid=insights-indicator-add]').click();
+      const dialog = gd.getByRole('dialog');
+      await dialog.locator('#indicator_code').fill('lab_seats_per_100');
+      await dialog.locator('[id="indicator_names_zh-Hans"]').fill('每百名学生实验室座位数');
+      await dialog.locator('[id="indicator_names_zh-Hant"]').fill('每百名學生實驗室座位數');
+      await dialog.locator('[id="indicator_names_en"]').fill('AI lab seats per 100 students');
+      await dialog.locator('[id="indicator_definitions_zh-Hans"]').fill('人工智能实验室座位数 ÷ 学生数 × 100');
+      await dialog.locator('[id="indicator_definitions_zh-Hant"]').fill('人工智能實驗室座位數 ÷ 學生數 × 100');
+      await dialog.locator('[id="indicator_definitions_en"]').fill('AI lab seats ÷ students × 100');
+      await dialog.locator('#indicator_numerator').fill('lab_seatz');
+      await dialog.locator('#indicator_denominator').fill('students');
+      await gd.locator('[data-testid=insights-indicator-save]').click();
+      // The server's check, translated, under the field; nothing saved.
+      await dialog.getByText(text('zh-Hans', 'insights.formulaErrors.unknown_variable')).waitFor();
+      await dialog.locator('#indicator_numerator').fill('lab_seats');
+      await gd.locator('[data-testid=insights-indicator-save]').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await gd.locator('[data-testid=insights-catalogue]').getByText('每百名学生实验室座位数').waitFor();
+
+      await gd.goto('/insights');
+      const overview = gd.locator('[data-testid=insights-overview]');
+      await overview.getByText('每百名学生实验室座位数').waitFor();
+      await gd.locator('[data-testid=insights-computed-at]').waitFor();
+      const body = await gd.locator('body').innerText();
+      expect(body).not.toMatch(RAW_KEY);
+      await gd.screenshot({ path: path.join(SCREENSHOTS, 'insights-indicator-added-zh-Hans.png'), fullPage: true });
+    },
+  );
 });

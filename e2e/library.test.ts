@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the shared library across the border', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(60_000);
     page = await context.newPage();
     await page.goto('/login');
     await page.locator('#username').fill('gd-teacher');

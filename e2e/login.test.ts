@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('every demo account signs in, in every language', 
     beforeAll(async () => {
       context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
       // Fail a step in seconds, not at the test's timeout, so a broken page says which step broke.
-      context.setDefaultTimeout(20_000);
+      context.setDefaultTimeout(60_000);
       page = await context.newPage();
     });
     afterAll(async () => {

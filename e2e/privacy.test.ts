@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('data stewards share de-identified data', () => {
 
   it('GD de-identifies a table, both stewards approve the demo agreement, HK asks a private question', async () => {
     const gdContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1360, height: 900 } });
-    gdContext.setDefaultTimeout(20_000);
+    gdContext.setDefaultTimeout(60_000);
     const gd = await signIn(gdContext, 'gd-steward', 'zh-Hans');
 
     // Workbench: upload → suggested operators → run → side by side.
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('data stewards share de-identified data', () => {
     await gdContext.close();
 
     const hkContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1360, height: 900 } });
-    hkContext.setDefaultTimeout(20_000);
+    hkContext.setDefaultTimeout(60_000);
     const hk = await signIn(hkContext, 'hk-steward', 'zh-Hant');
     await hk.goto('/data-sharing/agreements');
     await hk.locator('[data-testid=agreement-approve]').first().click();

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('a school administrator at work', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const context = await browser.newContext({ baseURL: server.baseUrl, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(60_000);
     page = await context.newPage();
     await page.goto('/login');
     await page.locator('.ant-segmented').getByText(SWITCH_LABEL[L], { exact: true }).click();
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('a school administrator at work', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, `admin-user-created-${L}.png`) });
 
     const teacher = await browser.newContext({ baseURL: server.baseUrl });
-    teacher.setDefaultTimeout(15_000);
+    teacher.setDefaultTimeout(60_000);
     const teacherPage = await teacher.newPage();
     await teacherPage.goto('/login');
     await teacherPage.locator('#username').fill('e2e.huang');

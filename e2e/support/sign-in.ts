@@ -6,7 +6,7 @@ import { SWITCH_LABEL } from './catalogues.ts';
 /** A fresh browser context signed in as a demo account, switched to `language` as a user would. */
 export async function signedIn(browser: Browser, baseURL: string, username: string, language: UiLanguage): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto('/login');
   await page.locator('#username').fill(username);

@@ -384,3 +384,48 @@ describe('rules for forms and notes', () => {
     ]);
   });
 });
+
+describe('document-level names and sentence subjects', () => {
+  it('finds every later mention of a name found once with confidence, and its given name alone', () => {
+    expect(found('學生姓名：陳嘉欣。今日陳嘉欣遲到，嘉欣話巴士塞車。')).toEqual([
+      ['PERSON', '陳嘉欣'],
+      ['PERSON', '陳嘉欣'],
+      ['PERSON', '嘉欣'],
+    ]);
+    expect(found('Dear Mrs Harriet Ho, Harriet asked about the trip.')).toEqual([
+      ['PERSON', 'Harriet Ho'],
+      ['PERSON', 'Harriet'],
+    ]);
+  });
+
+  it('does not spread a bare surname, a given name that is a word, or a part of a longer word', () => {
+    // 陈 of 陈老师 is not looked for elsewhere; 海洋 of 张海洋 is a word, so 海洋馆 stays.
+    expect(found('陈老师带队去海洋馆。')).toEqual([['PERSON', '陈']]);
+    expect(found('同学张海洋今天去了海洋馆。')).toEqual([['PERSON', '张海洋']]);
+    expect(found('Dear Mr Marcus Lee, see the Marcusville map.')).toEqual([['PERSON', 'Marcus Lee']]);
+  });
+
+  it('reads a known given name starting a sentence before a verb as a name, not a word that is also a name', () => {
+    expect(found('Noah kept forgetting his notebook this week.')).toEqual([['PERSON', 'Noah']]);
+    expect(found('Great progress. Chloe finally finished the project.')).toEqual([['PERSON', 'Chloe']]);
+    expect(found('Field trip on Monday.')).toEqual([]);
+    expect(found('Move Kelvin to the front row. Ask Chloe about the form.')).toEqual([
+      ['PERSON', 'Kelvin'],
+      ['PERSON', 'Chloe'],
+    ]);
+    expect(found('Help Desk is open. Thank Grace for it.')).toEqual([]);
+    expect(found('Will you bring the forms? May is a busy month. Grace was shown by all.')).toEqual([]);
+  });
+
+  it('reads 和/与/同 before a surname as the preposition, and ends a name before a function character', () => {
+    expect(found('课后和邝思远聊了一会儿。')).toEqual([['PERSON', '邝思远']]);
+    expect(found('上課時何卓謙很安靜。')).toEqual([['PERSON', '何卓謙']]);
+    expect(found('和平区的同学')).toEqual([]);
+  });
+
+  it('takes the Cantonese 太 (Mrs) closing a surname as an honorific', () => {
+    expect(found('陳太，唔該你提提佢交表。')).toEqual([['PERSON', '陳']]);
+    expect(found('Hi 李太 ，聽日見。')).toEqual([['PERSON', '李']]);
+    expect(found('今天天气太热了。')).toEqual([]);
+  });
+});

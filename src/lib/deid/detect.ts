@@ -20,6 +20,7 @@ import {
   type WordListConfig,
 } from './custom-recognisers.ts';
 import { mergeEntities } from './merge-entities.ts';
+import { propagateNames } from './propagate-names.ts';
 import { textFeatures, type Entity, type EntityType, type Recogniser } from './entity.ts';
 
 export type { Entity, EntityType, Recogniser } from './entity.ts';
@@ -88,7 +89,13 @@ export function createDetector(config: DetectorConfig = {}): Detector {
         if (r.applies && !r.applies(features, text)) continue;
         for (const e of r.find(text, features)) if (!wanted || wanted.has(e.type)) candidates.push(e);
       }
-      return mergeEntities(candidates, threshold);
+      const merged = mergeEntities(candidates, threshold);
+      // A name found once with confidence is the same name wherever else it stands (see propagate-names.ts).
+      if (!wanted || wanted.has('PERSON')) {
+        const more = propagateNames(text, merged);
+        if (more.length > 0) return mergeEntities([...merged, ...more], threshold);
+      }
+      return merged;
     },
   };
 }

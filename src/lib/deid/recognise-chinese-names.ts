@@ -38,7 +38,8 @@ export const chineseNameRecogniser: Recogniser = {
         continue;
       }
       // 和/与/及 right after a name joins it to the next one (陈思远和李佳琪): a conjunction, not the surname 和.
-      if (i === nameEnd && CONJUNCTIONS.has(code)) {
+      // Before another surname character it is the preposition too (课后和邝思远聊了 …): the name starts after it.
+      if (CONJUNCTIONS.has(code) && (i === nameEnd || lex.surnameWeights[text.charCodeAt(i + 1)] > 0)) {
         i++;
         continue;
       }
@@ -174,8 +175,10 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
     if (isPair(lex, text, start - 1) && !cueEndsAt(text, start)) return null;
   }
 
-  // Surname + honorific: 陈老师, 李先生.
-  if (surnameLength === 1 && startsWithAny(text, j, HONORIFICS_ALL)) {
+  // Surname + honorific: 陈老师, 李先生; Cantonese 陳太 (Mrs Chan) when the name ends there (陳太，…), since
+  // 太 before another character is mostly the adverb or a word (王太好了, 李太阳).
+  const cantoneseMrs = c1 === '太' && text.charCodeAt(j + 1) !== 0x592a && !isHan(text[j + 1]);
+  if (surnameLength === 1 && (cantoneseMrs || startsWithAny(text, j, HONORIFICS_ALL))) {
     if (isPair(lex, text, start) && !cueBefore(text, start)) return null;
     if ('生师師姐哥'.includes(c1) && !cueBefore(text, start)) return null; // 学生, 先生, 老师 … only after a cue
     return { type: 'PERSON', start, end: j, score: clampScore(0.55 + surnameWeight * 0.1), detector: 'person:zh-honorific' };
@@ -201,7 +204,10 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
   const c2Possible = isHan(c2) && (c2Flags & (NON_NAME | AFTER_NAME)) === 0;
   const endsAfterC2 =
     !isHan(c3) || (lex.charFlags[text.charCodeAt(j + 2)] & AFTER_NAME) !== 0 || (isHan(text[j + 3]) && isPair(lex, text, j + 2));
-  const c2NameLike = c2Possible && ((c2Flags & GIVEN_NAME) !== 0 || endsAfterC2);
+  // A function character (很, 在, 不, 嘅 …) cannot continue a name either (何卓謙很安靜), a weaker sign: a
+  // third character taken only on it costs a little (林蔭道一詞 is a word the dictionary may spell otherwise).
+  const endsBeforeFunctionWord = isHan(c3) && (lex.charFlags[text.charCodeAt(j + 2)] & NON_NAME) !== 0;
+  const c2NameLike = c2Possible && ((c2Flags & GIVEN_NAME) !== 0 || endsAfterC2 || endsBeforeFunctionWord);
   if (c2NameLike) {
     const c1c2Common = isPair(lex, text, j) && !lex.dictionaryNamePairs.has(text.charCodeAt(j), text.charCodeAt(j + 1));
     const nextIsHonorific = startsWithAny(text, j + 1, HONORIFICS_ALL);
@@ -226,12 +232,17 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
   let score = 0.3 + surnameWeight * 0.15 + (surnameLength === 2 ? 0.15 : 0);
   if ((lex.charFlags[text.charCodeAt(j)] & GIVEN_NAME) !== 0) score += 0.15;
   if (length === 3 && (lex.charFlags[text.charCodeAt(j + 1)] & GIVEN_NAME) !== 0) score += 0.1;
+  else if (length === 3 && !endsAfterC2) score -= 0.1;
   // The first two characters of a 3-character name (a 2-character given name after a 复姓): a word?
   const head = surnameLength === 1 ? start : start + 2;
   const headCommon =
     length === 3 && isPair(lex, text, head) && !lex.dictionaryNamePairs.has(text.charCodeAt(head), text.charCodeAt(head + 1));
-  if (isCommonWord(lex, text, start, end) || headCommon) {
+  if (isCommonWord(lex, text, start, end) || (headCommon && surnameLength === 1)) {
     score -= 0.5;
+  } else if (headCommon) {
+    // A compound surname (欧阳, 司徒, 歐陽) is rarely the end of a word: a given name that is also a word
+    // (天佑, 志明) after it is still most likely a name.
+    score -= 0.15;
   } else if (isDictionaryName(lex, text, start, end)) {
     score -= 0.25;
   } else if (length === 2 && lex.commonWords.has(text.slice(start, start + surnameLength + 2))) {

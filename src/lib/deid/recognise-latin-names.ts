@@ -18,6 +18,7 @@ import {
   PORTUGUESE_SURNAMES,
 } from './name-lexicon.ts';
 import { ENGLISH_FIRST_NAMES } from './english-first-names.ts';
+import { eng } from 'stopword';
 
 const UPPER = 'A-ZÀ-ÖØ-Þ';
 const LOWER = 'a-zß-öø-ÿ';
@@ -202,6 +203,12 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
   const lower = word.toLowerCase();
   if (LATIN_NON_NAME_WORDS.has(lower) || !(LATIN_GIVEN_NAMES.has(lower) || ENGLISH_FIRST_NAMES.has(lower))) return 0;
   if (GREETING.test(text.slice(Math.max(0, start - 12), start))) return 0.75;
+  // Right after the first word of a sentence, an imperative, and before a lower-case word ("Move Kelvin to
+  // the front", "Ask Chloe about …"): the object of the verb.
+  if (!AMBIGUOUS_GIVEN.has(lower) && LOWER_ANY_AFTER.test(text.slice(start + word.length, start + word.length + 16))) {
+    const verb = IMPERATIVE_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    if (verb && sentenceStartAt(text, start - 1 - verb[1].length)) return 0.55;
+  }
   if (greetingOnly) return 0; // the last word of a longer run ("Book Fair") is no lone name
   const end = start + word.length;
   const hanAfter = isHanAt(text, end) || (text[end] === ' ' && isHanAt(text, end + 1));
@@ -211,6 +218,9 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
   if (POSSESSIVE_AT.test(text.slice(end, end + 3))) return 0.6;
   // Capitalised inside a sentence, after a lower-case word ("spoke about Chloe yesterday"): a proper noun.
   if (LOWER_WORD_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return 0.55;
+  // First word of a sentence, followed by a verb ("Noah kept his notes …", "- Chloe asked …"): a
+  // given name acting as the subject, unless the word is also an everyday English word (Will, May, Grace).
+  if (sentenceStartAt(text, start) && LOWER_WORD_AFTER.test(text.slice(end, end + 16)) && !AMBIGUOUS_GIVEN.has(lower)) return 0.55;
   // Joined by "and" / "&" to another known given name ("Isabella and Kelvin", "Noah & Mia").
   const next = AND_NAME_AFTER.exec(text.slice(end, end + 24));
   const prev = NAME_AND_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
@@ -219,6 +229,46 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
 }
 
 const POSSESSIVE_AT = /^['’]s(?![A-Za-z])/;
+/** A verb (or an adverb before one) right after the word: "Noah kept", "Chloe has", "Kelvin finally …". */
+/** Verbs that start an instruction about a pupil ("Move Kelvin …", "Ask Chloe …"). */
+const IMPERATIVE_BEFORE =
+  /(?:^|[^A-Za-z])(Move|Ask|Tell|Remind|Let|Help|Invite|Send|Pair|Seat|Put|Give|Thank|Praise|Congratulate|Call|Meet|Encourage|Support|Check|Excuse) $/;
+const LOWER_ANY_AFTER = /^ [a-z]{2,}(?![A-Za-z])/;
+const LOWER_WORD_AFTER =
+  /^ (?:[a-z]{2,}ed|is|was|has|had|can|could|will|would|did|does|should|must|might|kept|got|made|said|told|took|gave|went|came|wrote|ran|won|lost|left|felt|found|brought|bought|thought|seems|needs|wants|likes|loves|says|asks|tries|gets|goes|still|always|never|often|also|really|just|finally|usually|sometimes|suddenly|seldom|rarely|again)(?![A-Za-z])/;
+
+/**
+ * Given names that are also everyday English words, so a capitalised one at the start of a sentence says
+ * nothing: English stop words (`stopword`) plus common words found in the first-name lists.
+ */
+const AMBIGUOUS_GIVEN: ReadonlySet<string> = new Set([
+  ...eng,
+  ...(
+    'will may mark hope grace sunny art bill frank june april august read lucky happy faith joy rose ruby amber ' +
+    'crystal summer autumn winter spring dawn eve sky star rich rob pat sue don drew chase hunter miles max guy ray ' +
+    'lane victor grant earl page carol chance win jack gene holly ivy lily daisy iris violet ginger honey angel ' +
+    'baby sugar love glory harmony melody trinity destiny unity liberty justice major king prince duke mercy ' +
+    'patience charity precious royal sterling bud buck cliff dale dean dell forest glen heath rod wood ward ' +
+    'young price lord noble sharp long short bright golden silver brown green gray grey black white ' +
+    'sonny kit lee van del bo hong man yan'
+  ).split(' '),
+]);
+
+/** Whether `start` begins a sentence or a line: text start, after a line break, or after . ! ? : or a bullet. */
+function sentenceStartAt(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0) return true;
+  const c = text[i];
+  if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '。' || c === '！' || c === '？' || c === '：') return true;
+  // A list bullet or number at the start of a line: "- ", "• ", "3) ".
+  if (c === '-' || c === '•' || c === '*' || c === ')') {
+    let k = i - 1;
+    while (k >= 0 && /[0-9 ]/.test(text[k])) k--;
+    return k < 0 || text[k] === '\n';
+  }
+  return false;
+}
 const LOWER_WORD_BEFORE = /(?:^|[^A-Za-z])[a-z]{2,} $/;
 const AND_NAME_AFTER = /^ (?:and|&) ([A-Z][a-z]+)(?![A-Za-z])/;
 const NAME_AND_BEFORE = /(?:^|[^A-Za-z])([A-Z][a-z]+) (?:and|&) $/;

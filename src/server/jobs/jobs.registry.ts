@@ -5,6 +5,7 @@ import { reindexSearchJob } from '../modules/search/search.jobs.ts';
 import { sendNotificationEmailJob } from '../modules/notifications/notifications.jobs.ts';
 import { sessionReminderJob } from '../modules/training/training.reminders.ts';
 import { retentionPurgeJob } from '../modules/assistant/assistant.jobs.ts';
+import { insightsRecomputeJob } from '../modules/insights/insights.jobs.ts';
 
 /**
  * The node's named job handlers. Modules define theirs in `<m>.jobs.ts` with `jobRegistry.define(...)`
@@ -17,3 +18,4 @@ jobRegistry.define(extractFileTextJob);
 jobRegistry.define(sendNotificationEmailJob);
 jobRegistry.define(sessionReminderJob);
 jobRegistry.define(retentionPurgeJob);
+jobRegistry.define(insightsRecomputeJob);

@@ -38,6 +38,9 @@ export const ZProviderBody = z.object({
   allowedCategories: z.array(z.enum(PERSONAL_DATA_CATEGORIES)).max(PERSONAL_DATA_CATEGORIES.length).default([]),
   retentionDays: z.number().int().min(1).max(3650).default(30),
   enabled: z.boolean().default(true),
+  /** The endpoint also offers OpenAI's `/moderations`: the tutor checks input and output there too. */
+  moderation: z.boolean().default(false),
+  moderationModel: z.string().trim().min(1).max(200).nullable().default(null),
 });
 export type TProviderBody = z.infer<typeof ZProviderBody>;
 

@@ -93,6 +93,10 @@ export type ReorderBody = z.infer<typeof ZReorderBody>;
 
 export const ZCourseLessonParams = z.object({ id: ZId, lessonId: ZId });
 export const ZCourseUnitParams = z.object({ id: ZId, unitId: ZId });
+/** The largest file a lesson may carry (worksheets, slides, small datasets). */
+export const LESSON_FILE_MAX_BYTES = 50 * 1024 * 1024;
+
+export const ZVisibleCoursesQuery = z.object({ q: z.string().trim().max(200).optional() });
 export const ZCourseFileParams = z.object({ id: ZId, lessonId: ZId, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const ZInviteBody = z
@@ -167,6 +171,25 @@ export interface CourseView extends CourseSummaryView {
   units: UnitView[];
   team: TeamMemberView[];
   editions: { id: string; language: string; title: string }[];
+  /** The prerequisites the reader may see, with their titles (to show as links). */
+  prerequisites: { id: string; title: string }[];
+  adoption: CourseAdoptionView;
+}
+/**
+ * "Adopt for my school": the schools the reader may adopt this course for (not the course's own school),
+ * and the copies those schools already have (`canOpen` when the reader may open that copy).
+ */
+export interface CourseAdoptionView {
+  schoolIds: string[];
+  copies: { id: string; schoolId: string | null; title: string; canOpen: boolean }[];
+}
+/** A course the reader may see (GET /api/v1/courses/visible): the choices for prerequisites. */
+export interface VisibleCourseView {
+  id: string;
+  title: string;
+  language: string;
+  gradeBand: string;
+  schoolId: string | null;
 }
 export interface LessonView {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZUiLanguage } from './common.ts';
+import { ZId, ZLocalisedName, ZUiLanguage } from './common.ts';
 
 /** Room kinds a school counts in its inventory (智慧教室 / 人工智能实验室). */
 export const ROOM_KINDS = ['smart_classroom', 'ai_lab'] as const;
@@ -66,6 +66,30 @@ export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
 export const ZExportQuery = ZDashboardQuery.extend({ lang: ZUiLanguage.default('zh-Hans') });
 export const ZCompareQuery = z.object({ term: ZTerm.optional() });
 export const ZRecomputeBody = z.object({ term: ZTerm });
+
+/** What a bureau edits of an indicator: names and definition notes in three languages, formula, unit, target. */
+export const ZIndicatorFields = z.object({
+  names: ZLocalisedName,
+  definitions: ZLocalisedName,
+  /** Formulas over the school variables; the server checks them (only known variables, + − × ÷, min, max). */
+  numerator: z.string().trim().min(1).max(300),
+  denominator: z.string().trim().min(1).max(300),
+  scale: z.number().positive().max(1_000_000),
+  unit: z.enum(INDICATOR_UNITS),
+  target: z.number().min(-1_000_000_000).max(1_000_000_000).nullable(),
+  active: z.boolean().default(true),
+});
+export type TIndicatorFields = z.infer<typeof ZIndicatorFields>;
+
+/** A new indicator, or a jurisdiction's own definition of an existing code (null jurisdiction: shared by all). */
+export const ZIndicatorCreateBody = ZIndicatorFields.extend({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'lower-case letters, digits and _'),
+  jurisdiction: z
+    .string()
+    .regex(/^[A-Z]{2,8}$/)
+    .nullable(),
+});
+export type TIndicatorCreateBody = z.infer<typeof ZIndicatorCreateBody>;
 
 /**
  * School terms as `YYYY-YYYY-1` (autumn, September–January) and `YYYY-YYYY-2` (spring, February–August),

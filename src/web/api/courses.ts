@@ -10,7 +10,9 @@ import type {
   ProgressionView,
   PublishBody,
   ReorderBody,
+  UpdateCourseBody,
   UpdateLessonBody,
+  VisibleCourseView,
 } from '../../shared/api/courses.ts';
 import type { EditionLanguage } from '../../shared/courses.ts';
 import { api } from './client.ts';
@@ -53,6 +55,15 @@ export function useForkDiff(courseId: string | undefined, enabled: boolean) {
   });
 }
 
+/** Courses the reader may see (for choosing prerequisites). */
+export function useVisibleCourses(enabled: boolean) {
+  return useQuery({
+    queryKey: ['courses', 'visible'],
+    queryFn: () => api<{ items: VisibleCourseView[] }>(`${C}/visible`),
+    enabled,
+  });
+}
+
 export function useProgression() {
   return useQuery({ queryKey: ['courses', 'progression'], queryFn: () => api<ProgressionView>(`${C}/progression`) });
 }
@@ -82,7 +93,18 @@ export const coursesApi = {
   removeMember: (courseId: string, userId: string) => api(`${C}/${courseId}/members/${userId}`, { method: 'DELETE' }),
   createEdition: (courseId: string, language: EditionLanguage) =>
     api<CourseSummaryView>(`${C}/${courseId}/editions`, { method: 'POST', body: { language } }),
-  fork: (courseId: string) => api<CourseSummaryView>(`${C}/${courseId}/fork`, { method: 'POST', body: {} }),
+  fork: (courseId: string, schoolId?: string) =>
+    api<CourseSummaryView>(`${C}/${courseId}/fork`, { method: 'POST', body: schoolId ? { schoolId } : {} }),
+  updateCourse: (courseId: string, version: number, body: UpdateCourseBody) =>
+    api<CourseSummaryView>(`${C}/${courseId}`, { method: 'PATCH', body, headers: { 'If-Match': `"${version}"` } }),
+  attachFile: (courseId: string, lessonId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api<LessonView>(`${C}/${courseId}/lessons/${lessonId}/files`, { method: 'POST', body: form });
+  },
+  removeFile: (courseId: string, lessonId: string, sha256: string) =>
+    api<LessonView>(`${C}/${courseId}/lessons/${lessonId}/files/${sha256}`, { method: 'DELETE' }),
+  fileUrl: (courseId: string, lessonId: string, sha256: string) => `${C}/${courseId}/lessons/${lessonId}/files/${sha256}`,
   pull: (courseId: string, lessonIds: string[]) =>
     api<{ pulled: number; removed: number }>(`${C}/${courseId}/fork/pull`, { method: 'POST', body: { lessonIds } }),
   publish: (courseId: string, body: PublishBody) => api(`${C}/${courseId}/publish`, { method: 'POST', body }),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { IndicatorUnit, TInventoryBody } from '../../shared/api/insights.ts';
+import type { IndicatorUnit, TIndicatorCreateBody, TIndicatorFields, TInventoryBody } from '../../shared/api/insights.ts';
 import type { FieldProblem } from '../../shared/errors.ts';
 import type { LocalisedName } from '../../shared/languages.ts';
 import { api } from './client.ts';
@@ -15,6 +15,13 @@ export interface Indicator {
   formula: { numerator: string; denominator: string; scale: number };
   unit: IndicatorUnit;
   target: number | null;
+  active: boolean;
+  version: number;
+}
+
+/** A catalogue row, with whether the reader may change it (their jurisdiction's bureau, or a platform admin). */
+export interface CatalogueIndicator extends Indicator {
+  canEdit: boolean;
 }
 
 export interface IndicatorValue {
@@ -29,6 +36,8 @@ export interface Dashboard {
   term: string;
   terms: string[];
   canRecompute: boolean;
+  /** When this term's figures were last worked out; null before the first run. */
+  computedAt: string | null;
   indicators: (Indicator & {
     current: IndicatorValue | null;
     previous: IndicatorValue | null;
@@ -96,7 +105,7 @@ export function useDashboard(q: { term?: string; scope?: string }) {
 }
 
 export function useCatalogue() {
-  return useQuery({ queryKey: ['insights', 'catalogue'], queryFn: () => api<Indicator[]>(`${base}/indicators`) });
+  return useQuery({ queryKey: ['insights', 'catalogue'], queryFn: () => api<CatalogueIndicator[]>(`${base}/indicators`) });
 }
 
 export function useComparison(term?: string) {
@@ -147,6 +156,23 @@ export function useRecompute() {
   return useMutation({
     mutationFn: (term: string) =>
       api<{ term: string; schools: number; values: number }>(`${base}/recompute`, { method: 'POST', body: { term } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['insights'] }),
+  });
+}
+
+export function useCreateIndicator() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TIndicatorCreateBody) => api<Indicator>(`${base}/indicators`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['insights'] }),
+  });
+}
+
+export function useUpdateIndicator() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number; body: TIndicatorFields }) =>
+      api<Indicator>(`${base}/indicators/${v.id}`, { method: 'PUT', body: v.body, headers: { 'If-Match': `"${v.version}"` } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['insights'] }),
   });
 }

@@ -58,6 +58,7 @@ export const accessMatrix: ModuleAccessMatrix = {
     'GET /api/v1/assistant/messages/:id/qti': { kind: 'scoped' },
     'GET /api/v1/assistant/conversations': { kind: 'signed-in-self' },
     'GET /api/v1/assistant/conversations/:id': { kind: 'scoped' },
+    'GET /api/v1/assistant/classes': { kind: 'signed-in-self' },
     'GET /api/v1/assistant/classes/:classId/assessed-topics': { kind: 'scoped' },
     'POST /api/v1/assistant/classes/:classId/assessed-topics': { kind: 'scoped' },
     'DELETE /api/v1/assistant/classes/:classId/assessed-topics/:id': { kind: 'scoped' },

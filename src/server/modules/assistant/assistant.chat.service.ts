@@ -6,6 +6,7 @@ import { AppError } from '../../http/app-error.ts';
 import { requireRole, requireUser, type Actor } from '../identity/identity.access.ts';
 import { ensureRetentionPurge } from './assistant.jobs.ts';
 import { streamAnswer } from './assistant.model.ts';
+import { flaggedByProvider } from './assistant.moderation.ts';
 import { assistantPolicy } from './assistant.policy.ts';
 import { OutboundGuard, StreamRestorer } from './assistant.privacy.ts';
 import { retrievePassages, sourcesBlock } from './assistant.retrieval.ts';
@@ -46,8 +47,12 @@ export async function beginTurn(ctx: { db: Db; actor: Actor }, body: TChatBody):
   const classesOfStudent = tutor ? await studentClasses(ctx.db, place.userId) : [];
   const band = body.gradeBand ?? bandOfClasses(classesOfStudent);
 
+  const guard = new OutboundGuard(provider?.allowedCategories ?? []);
+  // The tutor's input check: the word lists, then the provider's moderation when it offers one.
+  const moderated = tutor && !!provider?.moderation;
   let notice: TurnNotice = null;
   if (tutor && unsafeCategory(body.message)) notice = 'unsafe';
+  else if (moderated && (await flaggedByProvider(provider, guard.protect(body.message).text))) notice = 'unsafe';
   else if (
     tutor &&
     (await assessedTopicIn(
@@ -57,7 +62,7 @@ export async function beginTurn(ctx: { db: Db; actor: Actor }, body: TChatBody):
     ))
   )
     notice = 'assessed';
-  const citations = notice ? [] : await retrievePassages(ctx.db, actor, body.message);
+  const citations = notice ? [] : await retrievePassages(ctx.db, actor, body.message, { provider });
   const offline = !provider;
 
   const { conversationId, history } = await ctx.db.transaction(async (tx) => {
@@ -87,7 +92,6 @@ export async function beginTurn(ctx: { db: Db; actor: Actor }, body: TChatBody):
     return { conversationId: id, history: past.filter((m) => m.content).slice(-10) };
   });
 
-  const guard = new OutboundGuard(provider?.allowedCategories ?? []);
   const turn: Turn = {
     conversationId,
     citations,
@@ -111,20 +115,30 @@ export async function beginTurn(ctx: { db: Db; actor: Actor }, body: TChatBody):
       const upstream = new AbortController();
       signal.addEventListener('abort', () => upstream.abort(), { once: true });
       let soFar = '';
+      // With provider moderation the tutor's answer is held back until the whole of it has been checked.
+      let raw = '';
       const system = tutor ? tutorSystemPrompt(band) : CHAT_SYSTEM;
       for await (const piece of streamAnswer(provider, { system, messages, signal: upstream.signal })) {
         const shown = restorer.push(piece);
         soFar += shown;
+        raw += piece;
         // The output check runs as the answer grows, so an unsafe answer stops before a child reads it all.
         if (tutor && unsafeCategory(soFar)) {
           turn.notice = 'unsafe';
           upstream.abort();
           return;
         }
-        if (shown) yield shown;
+        if (shown && !moderated) yield shown;
       }
       const rest = restorer.flush();
-      if (rest) yield rest;
+      if (moderated) {
+        if (signal.aborted) return;
+        if (await flaggedByProvider(provider, guard.protect(raw).text, signal)) {
+          turn.notice = 'unsafe';
+          return;
+        }
+        if (soFar + rest) yield soFar + rest;
+      } else if (rest) yield rest;
     },
     async finish(answer, stopped) {
       const outputNotice = turn.notice ?? (tutor && unsafeCategory(answer) ? 'unsafe' : null);

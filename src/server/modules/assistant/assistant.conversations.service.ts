@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -59,6 +59,23 @@ async function taughtClass(db: DbOrTx, actor: Actor, classId: string) {
     .where(and(eq(classEnrollments.classId, classId), eq(classEnrollments.userId, actor.id), eq(classEnrollments.role, 'teacher')));
   if (!teaches) throw new AppError('NOT_FOUND');
   return cls;
+}
+
+/** The classes the actor teaches (as a class teacher or its homeroom teacher): where they mark assessed work. */
+export async function taughtClasses(ctx: Ctx) {
+  const actor = requireUser(ctx.actor);
+  if (!actor.id) return { items: [] };
+  const teaching = ctx.db
+    .select({ classId: classEnrollments.classId })
+    .from(classEnrollments)
+    .where(and(eq(classEnrollments.userId, actor.id), eq(classEnrollments.role, 'teacher')));
+  const rows = await ctx.db
+    .select({ id: classes.id, name: classes.name, grade: classes.grade, schoolYear: classes.schoolYear, schoolId: classes.schoolId })
+    .from(classes)
+    .where(or(eq(classes.homeroomTeacherId, actor.id), inArray(classes.id, teaching)))
+    .orderBy(desc(classes.schoolYear), asc(classes.grade), asc(classes.name))
+    .limit(200);
+  return { items: rows };
 }
 
 export async function listAssessedTopics(ctx: Ctx, classId: string) {

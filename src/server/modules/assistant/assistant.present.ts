@@ -17,6 +17,8 @@ export function presentProvider(jurisdictionId: string, row: ProviderRow | null)
     allowedCategories: row.allowedCategories,
     retentionDays: row.retentionDays,
     enabled: row.enabled,
+    moderation: row.moderation,
+    moderationModel: row.moderationModel,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -26,6 +26,7 @@ import {
   listAssessedTopics,
   listConversations,
   removeAssessedTopic,
+  taughtClasses,
 } from './assistant.conversations.service.ts';
 import { assistantStatus, getProvider, getSchoolSettings, saveProvider, saveSchoolSettings } from './assistant.settings.service.ts';
 import { quizItemXml, runTool, saveAsDraft } from './assistant.tools.service.ts';
@@ -137,6 +138,9 @@ export const assistantRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     getConversation(ctx(request), request.params.id),
   );
 
+  app.get(`${base}/classes`, { schema: { tags, summary: 'Classes I teach (to mark assessed work)' } }, (request) =>
+    taughtClasses(ctx(request)),
+  );
   app.get(`${base}/classes/:classId/assessed-topics`, { schema: { tags, params: ZClassParams } }, (request) =>
     listAssessedTopics(ctx(request), request.params.classId),
   );

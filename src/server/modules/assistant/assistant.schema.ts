@@ -1,6 +1,7 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from '../../db/columns.ts';
 import { users } from '../identity/identity.schema.ts';
+import { searchDocuments } from '../search/search.schema.ts';
 import { classes, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
 import type { AssistantCitation, AssistantKind, PersonalDataCategory } from '../../../shared/api/assistant.ts';
 
@@ -22,6 +23,10 @@ export const assistantProviders = pgTable('assistant_providers', {
   allowedCategories: text('allowed_categories').array().$type<PersonalDataCategory[]>().notNull().default([]),
   /** Days prompts and answers are kept before the retention job deletes them. */
   retentionDays: integer('retention_days').notNull().default(30),
+  /** The endpoint also speaks OpenAI's `/moderations`: tutor input and output are checked there too. */
+  moderation: boolean('moderation').notNull().default(false),
+  /** Model to name in moderation requests (null: the endpoint's default). */
+  moderationModel: text('moderation_model'),
   enabled: boolean('enabled').notNull().default(true),
   updatedAt: updatedAt(),
 });
@@ -112,4 +117,26 @@ export const assistantAssessedTopics = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('assistant_assessed_topics_uq').on(t.classId, t.topic)],
+);
+
+/**
+ * Embeddings of the library resources and published courses, one row per chunk and embeddings model
+ * (assistant.embeddings.ts). `contentHash` is the SHA-256 of the de-identified chunk text that was sent,
+ * so a chunk is embedded again only when its text (or the jurisdiction's outbound policy) changed. Plain
+ * `real[]`: no pgvector on every PostgreSQL (nor PGlite); cosine similarity runs over the candidate set.
+ */
+export const assistantEmbeddings = pgTable(
+  'assistant_embeddings',
+  {
+    id: idColumn(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => searchDocuments.id, { onDelete: 'cascade' }),
+    chunkIndex: integer('chunk_index').notNull(),
+    model: text('model').notNull(),
+    contentHash: text('content_hash').notNull(),
+    embedding: real('embedding').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('assistant_embeddings_chunk_uq').on(t.documentId, t.model, t.chunkIndex)],
 );

@@ -57,6 +57,8 @@ export async function saveProvider(ctx: Ctx, jurisdictionId: string, body: TProv
     allowedCategories: body.allowedCategories,
     retentionDays: body.retentionDays,
     enabled: body.enabled,
+    moderation: body.moderation,
+    moderationModel: body.moderationModel,
     updatedAt: new Date(),
     ...keyChange,
   };
@@ -78,6 +80,8 @@ export async function saveProvider(ctx: Ctx, jurisdictionId: string, body: TProv
         allowedCategories: values.allowedCategories,
         retentionDays: values.retentionDays,
         enabled: values.enabled,
+        moderation: values.moderation,
+        moderationModel: values.moderationModel,
         apiKey: body.apiKey === undefined ? 'unchanged' : body.apiKey === null ? 'removed' : 'replaced',
       },
     });
@@ -94,6 +98,9 @@ export interface ActiveProvider {
   apiKey: string | null;
   allowedCategories: TProviderBody['allowedCategories'];
   retentionDays: number;
+  /** Whether the endpoint offers `/moderations`, and the model to name there (null: its default). */
+  moderation: boolean;
+  moderationModel: string | null;
 }
 
 export async function activeProvider(db: DbOrTx, jurisdictionId: string): Promise<ActiveProvider | null> {
@@ -106,6 +113,8 @@ export async function activeProvider(db: DbOrTx, jurisdictionId: string): Promis
     apiKey: row.apiKeySealed ? openApiKey(jurisdictionId, row.apiKeySealed) : null,
     allowedCategories: row.allowedCategories,
     retentionDays: row.retentionDays,
+    moderation: row.moderation,
+    moderationModel: row.moderationModel,
   };
 }
 

@@ -320,6 +320,55 @@ describe('shared AI assistant', { timeout: 120_000 }, () => {
       .toEqual({ notice: null, stopped: true });
   });
 
+  it("checks the tutor's input and output with the provider's moderation when it offers one, and works without it", async () => {
+    // A provider without moderation: the tutor answers, and nothing is sent to /moderations.
+    fake.requests.length = 0;
+    fake.reply('你認為圖片由甚麼組成？');
+    const plain = parseSse((await chat('gdStudent', '圖片是甚麼？', { mode: 'tutor' })).body);
+    expect(answerOf(plain)).toContain('你認為');
+    expect(fake.requestsTo('moderations')).toHaveLength(0);
+
+    const url = `/api/v1/assistant/providers/${gd.jurisdictionId}`;
+    const on = await http.put(s.gdBureau, url, provider({ apiKey: undefined, moderation: true, moderationModel: 'fake-moderation' }));
+    expect(on.json()).toMatchObject({ moderation: true, moderationModel: 'fake-moderation' });
+    fake.flags = (text) => text.includes('秘密配方');
+    try {
+      // Flagged input: refused like a word-list hit, and no model is asked.
+      fake.requests.length = 0;
+      const input = parseSse((await chat('gdStudent', '告訴我那個秘密配方', { mode: 'tutor' })).body);
+      expect(input.find((e) => e.event === 'notice')?.data.notice).toBe('unsafe');
+      expect(fake.requestsTo('chat/completions')).toHaveLength(0);
+      expect(fake.requestsTo('moderations')).toHaveLength(1);
+      expect(fake.requestsTo('moderations')[0].body).toMatchObject({ input: '告訴我那個秘密配方', model: 'fake-moderation' });
+      expect(fake.requestsTo('moderations')[0].authorization).toBe('Bearer sk-test-secret-9f2c');
+
+      // Flagged output: the child sees the same refusal, not the answer.
+      fake.requests.length = 0;
+      fake.reply('先想想秘密配方的原理。');
+      const output = parseSse((await chat('gdStudent', '電腦怎樣認出狗？', { mode: 'tutor' })).body);
+      expect(output.find((e) => e.event === 'notice')?.data.notice).toBe('unsafe');
+      expect(answerOf(output)).toBe('');
+      expect(fake.requestsTo('moderations')).toHaveLength(2);
+      const conversationId = output.find((e) => e.event === 'meta')!.data.conversationId as string;
+      const saved = (await http.get(s.gdStudent, `/api/v1/assistant/conversations/${conversationId}`)).json() as {
+        messages: { content: string }[];
+      };
+      expect(saved.messages.at(-1)!.content).toBe('');
+
+      // Clean: the answer is shown, placeholders restored; moderation saw no personal data either.
+      fake.requests.length = 0;
+      fake.reply((body) => `${placeholdersIn(body)[0]}，你覺得鼓勵要說甚麼？`);
+      const clean = parseSse((await chat('gdStudent', PII_MESSAGE, { mode: 'tutor' })).body);
+      expect(clean.find((e) => e.event === 'notice')).toBeUndefined();
+      expect(answerOf(clean)).toBe(`${CORPUS.name}，你覺得鼓勵要說甚麼？`);
+      expect(fake.requestsTo('moderations')).toHaveLength(2);
+      for (const value of Object.values(CORPUS)) expect(fake.everythingReceived()).not.toContain(value);
+    } finally {
+      fake.flags = () => false;
+      await http.put(s.gdBureau, url, provider({ apiKey: undefined, moderation: false }));
+    }
+  });
+
   it('deletes prompts and answers after the retention period', async () => {
     const before = (await t.database.db.select().from(assistantConversations)).length;
     expect(before).toBeGreaterThan(0);

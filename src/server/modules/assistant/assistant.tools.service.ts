@@ -47,7 +47,7 @@ export async function runTool(ctx: Ctx, body: TToolBody) {
   await ctx.db.transaction((tx) => chargeQuota(tx, place, body.tool, offline));
 
   const query = retrievalQueryFor(body);
-  const citations = query ? await retrievePassages(ctx.db, actor, query) : [];
+  const citations = query ? await retrievePassages(ctx.db, actor, query, { provider }) : [];
   let output: unknown;
   if (!provider) {
     output = offlineDraft(body, citations, ctx.lang);

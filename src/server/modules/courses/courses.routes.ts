@@ -16,6 +16,7 @@ import {
   ZUnitBody,
   ZUpdateCourseBody,
   ZUpdateLessonBody,
+  ZVisibleCoursesQuery,
 } from '../../../shared/api/courses.ts';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import type { Db } from '../../db/client.ts';
@@ -23,7 +24,7 @@ import { AppError } from '../../http/app-error.ts';
 import { actorOf } from '../../http/auth.plugin.ts';
 import { adoptColumnBodies, collabLessonBodies, columnLessonBodies, type CollabDocuments } from './courses.bodies.ts';
 import type { CoursesCtx } from './courses.context.ts';
-import { attachLessonFile, LESSON_FILE_MAX_BYTES, readLessonFile } from './courses.files.service.ts';
+import { attachLessonFile, LESSON_FILE_MAX_BYTES, readLessonFile, removeLessonFile } from './courses.files.service.ts';
 import {
   addLesson,
   addUnit,
@@ -35,7 +36,7 @@ import {
   setLessonBody,
   updateLesson,
 } from './courses.outline.service.ts';
-import { createCourse, deleteCourse, getCourse, listMyCourses, updateCourse } from './courses.service.ts';
+import { createCourse, deleteCourse, getCourse, listMyCourses, listVisibleCourses, updateCourse } from './courses.service.ts';
 import { courseInvitationsList, decideInvitation, invite, myInvitations, removeMember } from './courses.team.service.ts';
 import { coursesExtraRoutes } from './courses.extra.routes.ts';
 
@@ -63,6 +64,11 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesOptions> = async 
   app.get(P, { schema: { tags, summary: 'My courses (where I am on the team)' } }, async (request) => listMyCourses(ctx(request)));
   app.post(P, { schema: { tags, body: ZCreateCourseBody } }, async (request, reply) =>
     reply.status(201).send(await createCourse(ctx(request), request.body)),
+  );
+  app.get(
+    `${P}/visible`,
+    { schema: { tags, summary: 'Courses I may see (choices for prerequisites)', querystring: ZVisibleCoursesQuery } },
+    async (request) => listVisibleCourses(ctx(request), request.query),
   );
   app.get(`${P}/invitations`, { schema: { tags, summary: 'Invitations addressed to me' } }, async (request) => myInvitations(ctx(request)));
   app.post(`${P}/invitations/:id/decision`, { schema: { tags, params: ZIdParams, body: ZInvitationDecisionBody } }, async (request) =>
@@ -147,6 +153,11 @@ export const coursesRoutes: FastifyPluginAsyncZod<CoursesRoutesOptions> = async 
       .header('x-content-type-options', 'nosniff')
       .send(file.stream);
   });
+  app.delete(
+    `${P}/:id/lessons/:lessonId/files/:sha256`,
+    { schema: { tags, summary: 'Remove a file from the lesson materials', params: ZCourseFileParams } },
+    async (request) => removeLessonFile(ctx(request), request.params.id, request.params.lessonId, request.params.sha256),
+  );
 
   // Team
   app.post(

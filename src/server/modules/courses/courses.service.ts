@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, sql } from 'drizzle-orm';
 import { newId } from '../../db/columns.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -6,7 +6,8 @@ import { placesFor, requireRole, type Actor } from '../identity/identity.access.
 import { users } from '../identity/identity.schema.ts';
 import { resources } from '../library/library.schema.ts';
 import { jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
-import type { CreateCourseBody, CourseView, UpdateCourseBody } from '../../../shared/api/courses.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { CourseAdoptionView, CreateCourseBody, CourseView, UpdateCourseBody, VisibleCourseView } from '../../../shared/api/courses.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { checkVersion, coursesVisibleTo, teamRole, managedCourse, readableCourse, writableCourse } from './courses.access.ts';
 import type { CoursesCtx } from './courses.context.ts';
@@ -68,7 +69,7 @@ export async function listMyCourses(ctx: CoursesCtx) {
 
 export async function getCourse(ctx: CoursesCtx, id: string): Promise<CourseView> {
   const { course, role } = await readableCourse(ctx.db, ctx.actor, id);
-  const [units, lessons, team, editions, resource] = await Promise.all([
+  const [units, lessons, team, editions, resource, prerequisites, adoption] = await Promise.all([
     ctx.db.select().from(courseUnits).where(eq(courseUnits.courseId, id)).orderBy(asc(courseUnits.position)),
     ctx.db.select().from(courseLessons).where(eq(courseLessons.courseId, id)).orderBy(asc(courseLessons.position)),
     ctx.db
@@ -93,7 +94,15 @@ export async function getCourse(ctx: CoursesCtx, id: string): Promise<CourseView
     course.libraryResourceId
       ? ctx.db.select({ status: resources.status }).from(resources).where(eq(resources.id, course.libraryResourceId))
       : Promise.resolve([]),
+    course.prerequisiteIds.length
+      ? ctx.db
+          .select({ id: courses.id, title: courses.title })
+          .from(courses)
+          .where(and(inArray(courses.id, course.prerequisiteIds), coursesVisibleTo(ctx.actor)))
+      : Promise.resolve([]),
+    adoptionOf(ctx, course),
   ]);
+  const titles = new Map(prerequisites.map((p) => [p.id, p.title]));
   return {
     ...presentCourseSummary(course, role, resource[0]?.status),
     prerequisiteIds: course.prerequisiteIds,
@@ -101,7 +110,72 @@ export async function getCourse(ctx: CoursesCtx, id: string): Promise<CourseView
     units: presentOutline(units, lessons),
     team: team.map(presentTeamMember),
     editions,
+    prerequisites: course.prerequisiteIds.filter((p) => titles.has(p)).map((p) => ({ id: p, title: titles.get(p)! })),
+    adoption,
   };
+}
+
+/**
+ * Where the reader could adopt the course (schools where they may adopt, other than the course's own) and
+ * the copies those schools already have, so the page offers "adopt" once per school and links the copy.
+ */
+async function adoptionOf(ctx: CoursesCtx, course: { id: string; schoolId: string | null }): Promise<CourseAdoptionView> {
+  const mine = [...new Set(placesFor(ctx.actor, coursesPolicy.adoptForSchool).flatMap((p) => (p.schoolId ? [p.schoolId] : [])))];
+  const schoolIds = mine.filter((s) => s !== course.schoolId);
+  if (!schoolIds.length) return { schoolIds, copies: [] };
+  const copies = await ctx.db
+    .select({
+      id: courses.id,
+      schoolId: courses.schoolId,
+      title: courses.title,
+      canOpen: sql<boolean>`${coursesVisibleTo(ctx.actor)}`,
+    })
+    .from(courses)
+    .where(and(eq(courses.upstreamCourseId, course.id), isNotNull(courses.schoolId), inArray(courses.schoolId, schoolIds)))
+    .orderBy(asc(courses.createdAt));
+  return { schoolIds, copies: copies.map((c) => ({ ...c, canOpen: !!c.canOpen })) };
+}
+
+/** Courses the reader may see (team or library audience), by title: the choices for prerequisites. */
+export async function listVisibleCourses(ctx: CoursesCtx, query: { q?: string }): Promise<{ items: VisibleCourseView[] }> {
+  const where = [coursesVisibleTo(ctx.actor)];
+  if (query.q) where.push(ilike(courses.title, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const rows = await ctx.db
+    .select({
+      id: courses.id,
+      title: courses.title,
+      language: courses.language,
+      gradeBand: courses.gradeBand,
+      schoolId: courses.schoolId,
+    })
+    .from(courses)
+    .where(and(...where))
+    .orderBy(asc(courses.title), asc(courses.id))
+    .limit(200);
+  return { items: rows };
+}
+
+/**
+ * Prerequisites must name other courses the writer can see, and must not make a loop (A needs B needs A):
+ * the map of K-12 progression would otherwise have no first course. The walk follows every course's
+ * prerequisites, seen or not, since a loop through a course the writer cannot see is still a loop.
+ */
+async function checkPrerequisites(tx: DbOrTx, ctx: CoursesCtx, id: string, wanted: string[]) {
+  if (wanted.includes(id)) throw new AppError('COURSE_PREREQUISITE_INVALID');
+  const seen = await tx
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(inArray(courses.id, wanted), coursesVisibleTo(ctx.actor)));
+  if (seen.length !== new Set(wanted).size) throw new AppError('COURSE_PREREQUISITE_INVALID');
+  const visited = new Set<string>();
+  let frontier = [...new Set(wanted)];
+  while (frontier.length) {
+    frontier.forEach((f) => visited.add(f));
+    const rows = await tx.select({ prerequisiteIds: courses.prerequisiteIds }).from(courses).where(inArray(courses.id, frontier));
+    const next = new Set(rows.flatMap((r) => r.prerequisiteIds));
+    if (next.has(id)) throw new AppError('COURSE_PREREQUISITE_CYCLE');
+    frontier = [...next].filter((n) => !visited.has(n));
+  }
 }
 
 export async function updateCourse(ctx: CoursesCtx, id: string, expectedVersion: number | undefined, patch: UpdateCourseBody) {
@@ -109,12 +183,8 @@ export async function updateCourse(ctx: CoursesCtx, id: string, expectedVersion:
     const course = await writableCourse(tx, ctx.actor, id);
     checkVersion(course.version, expectedVersion);
     if (patch.prerequisiteIds?.length) {
-      if (patch.prerequisiteIds.includes(id)) throw new AppError('COURSE_PREREQUISITE_INVALID');
-      const seen = await tx
-        .select({ id: courses.id })
-        .from(courses)
-        .where(and(inArray(courses.id, patch.prerequisiteIds), coursesVisibleTo(ctx.actor)));
-      if (seen.length !== new Set(patch.prerequisiteIds).size) throw new AppError('COURSE_PREREQUISITE_INVALID');
+      await checkPrerequisites(tx, ctx, id, patch.prerequisiteIds);
+      patch = { ...patch, prerequisiteIds: [...new Set(patch.prerequisiteIds)] };
     }
     const [row] = await tx
       .update(courses)

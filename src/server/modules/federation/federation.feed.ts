@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { SYSTEM_ACTOR } from '../identity/identity.access.ts';
 import { memberships } from '../identity/identity.schema.ts';
 import { resourceFiles, resources } from '../library/library.schema.ts';
-import { plainText } from '../library/library.sanitise.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { checkOutbound } from '../privacy/privacy.outbound.ts';
 import { jurisdictions } from '../tenancy/tenancy.schema.ts';
@@ -13,131 +13,93 @@ import type { PublishLevel } from '../../../shared/library.ts';
 import { levelsForPeer, type NodeSelf } from './federation.node.ts';
 import { federationPolicy } from './federation.policy.ts';
 import { federationHeld, type PeerRow } from './federation.schema.ts';
-import type { FeedFile, FeedItem, FeedPage } from './federation.wire.ts';
+import { FEED_SOURCES, type Audience, type Change, type KindCursor } from './federation.sources.ts';
+import { FEED_KINDS, type FeedItem, type FeedKind, type FeedPage, type LiveItem } from './federation.wire.ts';
 
 /** Changes younger than this are left for the next pull: a save still committing cannot be skipped over. */
 const SETTLE_MS = 3000;
-const MAX_TEXT = 20_000;
 
-interface Cursor {
-  at: Date;
-  id: string;
-}
+/** Per kind, the position reached in that kind's change order (see federation.sources.ts). */
+type Cursor = Partial<Record<FeedKind, KindCursor>>;
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString('base64url');
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-export function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  const [at, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new AppError('VALIDATION_FAILED', { detail: 'bad cursor' });
-  return { at: date, id };
+const ZCursor = z.partialRecord(z.enum(FEED_KINDS), z.object({ at: z.iso.datetime(), key: z.string().max(200) }));
+
+export function decodeCursor(raw: string | undefined): Cursor {
+  if (!raw) return {};
+  const text = Buffer.from(raw, 'base64url').toString('utf8');
+  // Protocol 1 before other kinds: "<iso>|<resource id>".
+  const old = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)\|([0-9a-f-]{36})$/.exec(text);
+  if (old && !Number.isNaN(new Date(old[1]!).getTime())) return { resource: { at: old[1]!, key: old[2]! } };
+  try {
+    const parsed = ZCursor.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError('VALIDATION_FAILED', { detail: 'bad cursor' });
 }
 
 /** The audience the peer may see: levels by relation, and only jurisdictions this node serves. */
-async function audienceOf(db: DbOrTx, self: NodeSelf, peer: PeerRow) {
+async function audienceOf(db: DbOrTx, self: NodeSelf, peer: PeerRow): Promise<Audience> {
   const levels = levelsForPeer(peer.relation, peer.level, self.settings.level);
   const served = await db
     .select({ id: jurisdictions.id, code: jurisdictions.code })
     .from(jurisdictions)
     .where(inArray(jurisdictions.code, self.settings.jurisdictions));
-  return { levels, served: new Map(served.map((j) => [j.id, j.code])) };
+  return { levels, served: new Map(served.map((j) => [j.id, j.code])), peerJurisdictions: peer.jurisdictions };
 }
 
-/** Resources published to a level the peer may see (what the feed lists and the blob route serves). */
+/** Resources published to a level the peer may see (what the blob route serves). */
 function visibleToPeer(levels: PublishLevel[], servedIds: string[]) {
   return and(eq(resources.status, 'published'), inArray(resources.publishLevel, levels), inArray(resources.jurisdictionId, servedIds));
 }
 
 /**
- * One page of this node's change feed for a peer: resources in (updatedAt, id) order after the cursor.
- * A resource the peer may see is sent whole; one it may no longer see (withdrawn, narrowed) is a
- * tombstone. Every item passes the outbound personal-data check first; a failing one is held — not
- * sent — with an audit entry and a notice to the data stewards of its jurisdiction.
+ * One page of this node's change feed for a peer: every kind (federation.sources.ts) in change order after
+ * the cursor, which keeps one position per kind. An item the peer may see is sent whole; one it may no
+ * longer see (withdrawn, unpublished, narrowed, agreement ended) is a tombstone. Every item passes the
+ * outbound personal-data check first; a failing one is held — not sent — with an audit entry and a notice
+ * to the data stewards of its jurisdiction.
  */
 export async function changesFor(db: DbOrTx, self: NodeSelf, peer: PeerRow, since: string | undefined, limit: number): Promise<FeedPage> {
   const cursor = decodeCursor(since);
-  const { levels, served } = await audienceOf(db, self, peer);
-  const servedIds = [...served.keys()];
-  if (!servedIds.length) return { items: [], cursor: since ?? '', hasMore: false };
+  const aud = await audienceOf(db, self, peer);
+  if (!aud.served.size) return { items: [], cursor: since ?? '', hasMore: false };
   const settled = new Date(Date.now() - SETTLE_MS);
-  const after = cursor
-    ? or(gt(resources.updatedAt, cursor.at), and(eq(resources.updatedAt, cursor.at), gt(resources.id, cursor.id)))
-    : undefined;
-  const rows = await db
-    .select()
-    .from(resources)
-    .where(and(after, lt(resources.updatedAt, settled), isNotNull(resources.publishedAt), inArray(resources.jurisdictionId, servedIds)))
-    .orderBy(asc(resources.updatedAt), asc(resources.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const visible = new Set(
-    page.length
-      ? (
-          await db
-            .select({ id: resources.id })
-            .from(resources)
-            .where(
-              and(
-                visibleToPeer(levels, servedIds),
-                inArray(
-                  resources.id,
-                  page.map((r) => r.id),
-                ),
-              ),
-            )
-        ).map((r) => r.id)
-      : [],
-  );
-  const files = page.length
-    ? await db
-        .select()
-        .from(resourceFiles)
-        .where(
-          and(
-            inArray(resourceFiles.resourceId, [...visible].length ? [...visible] : ['00000000-0000-0000-0000-000000000000']),
-            isNull(resourceFiles.removedAt),
-          ),
-        )
-        .orderBy(asc(resourceFiles.createdAt))
-    : [];
+  const perKind = await Promise.all(FEED_SOURCES.map((s) => s.changes(db, aud, cursor[s.kind] ?? null, settled, limit + 1)));
+  // Oldest changes first across kinds; a stable sort keeps each kind's own order, so what is taken of a
+  // kind is always a prefix of its list and its cursor can move to the last one taken.
+  const merged = perKind.flat().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const page = merged.slice(0, limit);
+  const next: Cursor = { ...cursor };
   const items: FeedItem[] = [];
-  for (const r of page) {
-    if (!visible.has(r.id)) {
-      items.push({ kind: 'resource', id: r.id, deleted: true, updatedAt: r.updatedAt.toISOString() });
-      continue;
-    }
-    const own = files.filter((f) => f.resourceId === r.id);
-    const item: FeedItem = {
-      kind: 'resource',
-      id: r.id,
-      deleted: false,
-      updatedAt: r.updatedAt.toISOString(),
-      jurisdiction: served.get(r.jurisdictionId)!,
-      level: r.publishLevel,
-      title: r.title,
-      summary: r.summary,
-      text: [plainText(r.bodyHtml), ...own.map((f) => f.extractedText ?? '')].filter(Boolean).join('\n\n').slice(0, MAX_TEXT),
-      keywords: r.keywords,
-      language: r.language,
-      subject: r.subject,
-      gradeBand: r.gradeBand,
-      licence: r.licence,
-      attribution: r.attribution,
-      files: own.map((f): FeedFile => ({ sha256: f.sha256, filename: f.filename, mediaType: f.mediaType, size: f.size })),
-    };
-    if (await passesOutbound(db, r.jurisdictionId, item)) items.push(item);
-    // A held item leaves a tombstone: a copy sent earlier (before the text changed) must not stay out there.
-    else items.push({ kind: 'resource', id: r.id, deleted: true, updatedAt: item.updatedAt });
+  for (const change of page) {
+    next[change.kind] = { at: change.at, key: change.key };
+    items.push(await outgoing(db, change));
   }
-  const last = page.at(-1);
-  return { items, cursor: last ? encodeCursor({ at: last.updatedAt, id: last.id }) : (since ?? ''), hasMore: rows.length > limit };
+  return { items, cursor: page.length ? encodeCursor(next) : (since ?? ''), hasMore: merged.length > limit };
+}
+
+/** The item for a change, or its tombstone when the peer may not see it or the personal-data check holds it. */
+async function outgoing(db: DbOrTx, change: Change): Promise<FeedItem> {
+  const item = await change.build();
+  const tombstone: FeedItem = {
+    kind: change.kind,
+    id: change.id,
+    deleted: true,
+    updatedAt: item?.updatedAt ?? `${change.at.slice(0, 23)}Z`,
+  };
+  if (!item) return tombstone;
+  // A held item leaves a tombstone: a copy sent earlier (before the text changed) must not stay out there.
+  return (await passesOutbound(db, change.jurisdictionId, item)) ? item : tombstone;
 }
 
 /** `checkOutbound` on one item; on failure the item is held, the stewards told and the hold audited. */
-async function passesOutbound(db: DbOrTx, jurisdictionId: string, item: Extract<FeedItem, { deleted: false }>): Promise<boolean> {
+async function passesOutbound(db: DbOrTx, jurisdictionId: string, item: LiveItem): Promise<boolean> {
   try {
     await checkOutbound(item);
     return true;

@@ -51,8 +51,17 @@ export function presentItem(i: FederatedItemRow) {
     attribution: payload.attribution ?? null,
     level: i.level,
     jurisdiction: i.jurisdictionCode,
+    /** What only this kind carries (course units, contest dates and rules, indicator value…). */
+    details: detailsOf(i),
     files: i.files,
     origin: { nodeId: i.originNodeId, name: i.originName, url: i.originUrl, id: i.originId, updatedAt: i.originUpdatedAt.toISOString() },
     receivedAt: i.receivedAt.toISOString(),
   };
+}
+
+/** The kind-specific part of a received item's payload, without what the common fields already show. */
+function detailsOf(i: FederatedItemRow): Record<string, unknown> {
+  const common = new Set(['kind', 'id', 'deleted', 'updatedAt', 'jurisdiction', 'level', 'title', 'summary', 'files', 'text']);
+  if (i.kind === 'resource') return {};
+  return Object.fromEntries(Object.entries(i.payload).filter(([k]) => !common.has(k)));
 }

@@ -1,5 +1,11 @@
 import type { ReadableStream } from 'node:stream/web';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -10,7 +16,7 @@ import { signedFetch } from './federation.client.ts';
 import type { NodeSelf } from './federation.node.ts';
 import { federatedItems, federationPeers, type FederatedItemRow, type PeerRow } from './federation.schema.ts';
 import { purgeExpiredNonces } from './federation.verify.ts';
-import { ZFeedItem, ZFeedPage, type FeedItem } from './federation.wire.ts';
+import { ZFeedItem, ZFeedPage, type FeedItem, type LiveItem } from './federation.wire.ts';
 
 /** Federated items are nobody's here: these stand in for author and school in the search index. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -22,20 +28,24 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** `externalId` of a federated search document: tells the web app to link to the federated item page. */
 export const FEDERATED_EXTERNAL_PREFIX = 'federated:';
 
-/** The search document of a received item: visible here as the origin published it, marked as federated. */
-function searchDocumentOf(row: FederatedItemRow, item: Extract<FeedItem, { deleted: false }>, jurisdictionId: string): SearchDocument {
+/**
+ * The search document of a received resource or course: visible here as the origin published it, marked
+ * as federated. Other kinds are listed on the federated items page, not in the resource search.
+ */
+function searchDocumentOf(row: FederatedItemRow, item: LiveItem, jurisdictionId: string): SearchDocument | null {
+  if (item.kind !== 'resource' && item.kind !== 'course') return null;
   return {
     id: row.id,
-    kind: 'resource',
+    kind: item.kind,
     externalId: `${FEDERATED_EXTERNAL_PREFIX}${row.originName}`,
     title: item.title,
     summary: item.summary,
     body: item.text,
-    keywords: item.keywords,
+    keywords: item.kind === 'resource' ? item.keywords : [],
     language: item.language,
-    subject: item.subject,
+    subject: item.kind === 'resource' ? item.subject : 'ai',
     gradeBand: item.gradeBand,
-    licence: item.licence,
+    licence: item.kind === 'resource' ? item.licence : 'CC-BY-4.0',
     publishLevel: item.level,
     status: 'published',
     authorId: NOBODY,
@@ -47,15 +57,38 @@ function searchDocumentOf(row: FederatedItemRow, item: Extract<FeedItem, { delet
   };
 }
 
-/** Copies a file from the peer by hash and keeps it only if its bytes hash to that value. */
-async function fetchBlob(self: NodeSelf, blobs: BlobStore, peer: PeerRow, sha256: string): Promise<void> {
+/**
+ * Copies a file from the peer by hash. The bytes are spooled to a temporary file and hashed on the way;
+ * only bytes that hash to the announced value enter the blob store. Bytes that do not are deleted at once
+ * and the pull fails with that error (shown in feed health; retried with backoff). They are never put in
+ * the store first: under content addressing they could equal — and a delete would remove — a file this
+ * node already holds.
+ */
+export async function fetchBlob(self: NodeSelf, blobs: BlobStore, peer: PeerRow, sha256: string): Promise<void> {
   if (await blobs.has(sha256)) return;
   const res = await signedFetch(self.key, 'GET', `${peer.baseUrl}/federation/v1/blobs/${sha256}`);
   if (!res.ok || !res.body) throw new Error(`blob ${sha256}: ${res.status}`);
-  // The store hashes what it writes. Bytes that hash to something else are refused; they are not deleted,
-  // because under content addressing they may equal a file this node already holds (docs/federation.md).
-  const stored = await blobs.put(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), { maxBytes: MAX_FILE_BYTES });
-  if (stored.sha256 !== sha256) throw new Error(`blob ${sha256}: content does not match its hash`);
+  const dir = await mkdtemp(join(tmpdir(), 'edubridge-fed-'));
+  const spool = join(dir, 'blob');
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    const counted = async function* (source: AsyncIterable<Uint8Array>) {
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (size > MAX_FILE_BYTES) throw new Error(`blob ${sha256}: larger than ${MAX_FILE_BYTES} bytes`);
+        hash.update(chunk);
+        yield chunk;
+      }
+    };
+    await pipeline(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), counted, createWriteStream(spool));
+    if (hash.digest('hex') !== sha256) throw new Error(`blob ${sha256}: content does not match its hash (discarded)`);
+    const stored = await blobs.put(createReadStream(spool), { maxBytes: MAX_FILE_BYTES });
+    // The file changed between hashing and storing (it cannot, but a store that keeps other bytes must not win).
+    if (stored.sha256 !== sha256) throw new Error(`blob ${sha256}: content does not match its hash`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Applies one item idempotently: upsert (newer wins) or tombstone. */
@@ -92,7 +125,8 @@ async function applyItem(tx: DbOrTx, peer: PeerRow, item: FeedItem, jurisdiction
   const [row] = existing
     ? await tx.update(federatedItems).set(values).where(eq(federatedItems.id, existing.id)).returning()
     : await tx.insert(federatedItems).values(values).returning();
-  await indexDocument(tx, searchDocumentOf(row, item, jurisdictionId));
+  const doc = searchDocumentOf(row, item, jurisdictionId);
+  if (doc) await indexDocument(tx, doc);
 }
 
 /**

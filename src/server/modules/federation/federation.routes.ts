@@ -20,7 +20,7 @@ import {
 import { presentItem, presentPeer } from './federation.present.ts';
 import { removePeerItems } from './federation.pull.ts';
 import { rawBodies, verifyPeerRequest } from './federation.verify.ts';
-import { ZChangesQuery, ZPeeringBody, ZProposeBody } from './federation.wire.ts';
+import { FEED_KINDS, ZChangesQuery, ZPeeringBody, ZProposeBody } from './federation.wire.ts';
 
 /**
  * Federation (docs/federation.md): the node's public description, the signed wire API other nodes call
@@ -142,7 +142,13 @@ export const federationRoutes: FastifyPluginAsyncZod<{ db: Db; blobs: BlobStore;
   );
   app.get(
     `${base}/items`,
-    { schema: { tags, summary: 'Items received from peers', querystring: z.object({ before: z.uuid().optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Items received from peers',
+        querystring: z.object({ before: z.uuid().optional(), kind: z.enum(FEED_KINDS).optional() }),
+      },
+    },
     async (request) => ({ items: (await listFederatedItems({ db, actor: request.actor }, request.query)).map(presentItem) }),
   );
   app.get(`${base}/items/:id`, { schema: { tags, summary: 'One received item with its provenance', params: ZIdParams } }, async (request) =>

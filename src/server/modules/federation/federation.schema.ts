@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from '../../db/columns.ts';
+import type { FeedKind } from './federation.wire.ts';
 
 /** Where a node sits in the four-level linkage (四级联动); `national` is the top. */
 export type NodeLevel = 'district' | 'city' | 'province' | 'national';
@@ -71,7 +72,7 @@ export const federatedItems = pgTable(
     originNodeId: text('origin_node_id').notNull(),
     originName: text('origin_name').notNull(),
     originUrl: text('origin_url').notNull(),
-    kind: text('kind').$type<'resource' | 'course'>().notNull(),
+    kind: text('kind').$type<FeedKind>().notNull(),
     originId: text('origin_id').notNull(),
     /** The jurisdiction code at the origin (GD, HK…): mapped to this node's jurisdiction of that code. */
     jurisdictionCode: text('jurisdiction_code').notNull(),

@@ -1,7 +1,19 @@
+import { sql } from 'drizzle-orm';
 import type { ModuleAccessMatrix } from '../../test/access-matrix.ts';
 import { writeInventoryWorkbook } from './insights.workbook.ts';
 
 const TERM = '2026-2027-1';
+
+const indicatorFields = {
+  names: { 'zh-Hans': '矩阵指标', 'zh-Hant': '矩陣指標', en: 'Matrix indicator' },
+  definitions: { 'zh-Hans': '测试', 'zh-Hant': '測試', en: 'Test' },
+  numerator: 'ai_labs',
+  denominator: 'schools',
+  scale: 1,
+  unit: 'per_school',
+  target: null,
+};
+const indicatorBody = { ...indicatorFields, code: 'matrix_indicator', jurisdiction: 'GD' };
 
 /** How insights' routes answer outsiders (issue #12; format in src/server/test/access-matrix.ts). */
 export const accessMatrix: ModuleAccessMatrix = {
@@ -25,8 +37,10 @@ export const accessMatrix: ModuleAccessMatrix = {
       courses: [],
     });
     const checked = await ctx.upload<{ importId: string }>('gd-school-admin', `${url}/imports`, { name: 'inventory.xlsx', data });
+    // A shared definition: only a platform admin may change it, and no outsider is one.
+    const shared = await ctx.one(sql`select id from insights_indicators where jurisdiction_id is null order by sort_order limit 1`);
     return {
-      values: { imports: checked.importId, insightsTerm: TERM, insightsSchool: ctx.gd.schoolId },
+      values: { imports: checked.importId, insightsTerm: TERM, insightsSchool: ctx.gd.schoolId, indicators: shared.id },
       markers: ['matrix-lab-secret', 'matrix-import-secret', checked.importId],
     };
   },
@@ -55,6 +69,8 @@ export const accessMatrix: ModuleAccessMatrix = {
     },
     'POST /api/v1/insights/imports/:id/commit': { kind: 'scoped' },
     'GET /api/v1/insights/indicators': { kind: 'scoped-list' },
+    'POST /api/v1/insights/indicators': { kind: 'scoped', body: () => indicatorBody },
+    'PUT /api/v1/insights/indicators/:id': { kind: 'scoped', headers: () => ({ 'if-match': '"1"' }), body: () => indicatorFields },
     'GET /api/v1/insights/dashboard': { kind: 'scoped', query: (v) => ({ scope: v.insightsSchool }) },
     'GET /api/v1/insights/dashboard/export.xlsx': { kind: 'scoped', query: (v) => ({ scope: v.insightsSchool }) },
     'GET /api/v1/insights/dashboard/export.pdf': { kind: 'scoped', query: (v) => ({ scope: v.insightsSchool }) },

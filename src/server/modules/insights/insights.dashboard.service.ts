@@ -5,10 +5,11 @@ import type { TDashboardQuery } from '../../../shared/api/insights.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hasAnyRole, requireRole, requireUser, type Actor } from '../identity/identity.access.ts';
 import { authorityUnits, jurisdictions, schools } from '../tenancy/tenancy.schema.ts';
+import { mayEditCatalogue } from './insights.catalogue.service.ts';
 import { insightsPolicy, SMALL_CELL } from './insights.policy.ts';
 import { presentIndicator, presentValue } from './insights.present.ts';
 import { indicatorValue, recomputeTerm } from './insights.recompute.ts';
-import { insightsIndicators, insightsValues } from './insights.schema.ts';
+import { insightsIndicators, insightsRuns, insightsValues } from './insights.schema.ts';
 import { definitionsFor, factsInScope, resolveScope, type Scope } from './insights.scope.ts';
 import { currentTerm, recentTerms } from './insights.terms.ts';
 
@@ -79,6 +80,7 @@ export async function getDashboard(ctx: Ctx, query: TDashboardQuery) {
   const terms = recentTerms(term, 6);
   const defs = await definitionsFor(ctx.db, scope.jurisdictionId);
 
+  const [run] = await ctx.db.select({ computedAt: insightsRuns.computedAt }).from(insightsRuns).where(eq(insightsRuns.term, term));
   const own = await ctx.db
     .select()
     .from(insightsValues)
@@ -125,6 +127,8 @@ export async function getDashboard(ctx: Ctx, query: TDashboardQuery) {
     term,
     terms,
     canRecompute: hasAnyRole(actor, insightsPolicy.recompute),
+    /** When this term's figures were last worked out (nightly, after inventory changes, or on request). */
+    computedAt: run?.computedAt.toISOString() ?? null,
     indicators: defs.map((d) => ({
       ...presentIndicator(d, d.jurisdictionId ? scope.jurisdictionCode : null),
       current: presentValue(d.scale, at(d.code, term)),
@@ -228,5 +232,8 @@ export async function listCatalogue(ctx: Ctx) {
   const all = await ctx.db.select().from(jurisdictions);
   const code = new Map(all.map((j) => [j.id, j.code]));
   const rows = await ctx.db.select().from(insightsIndicators).orderBy(insightsIndicators.sortOrder, insightsIndicators.code);
-  return rows.map((d) => presentIndicator(d, d.jurisdictionId ? (code.get(d.jurisdictionId) ?? null) : null));
+  return rows.map((d) => ({
+    ...presentIndicator(d, d.jurisdictionId ? (code.get(d.jurisdictionId) ?? null) : null),
+    canEdit: mayEditCatalogue(actor, d.jurisdictionId),
+  }));
 }

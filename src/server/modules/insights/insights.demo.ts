@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { TInventoryBody } from '../../../shared/api/insights.ts';
 import { schools } from '../tenancy/tenancy.schema.ts';
+import { ensureNightlyRecompute } from './insights.jobs.ts';
 import { recomputeTerm } from './insights.recompute.ts';
 import { insightsCourseOffers, insightsInventories, insightsRooms } from './insights.schema.ts';
 
@@ -141,5 +142,7 @@ export async function seedInsightsDemo(db: Db): Promise<void> {
       }
       await recomputeTerm(tx, term);
     }
+    // The demo node keeps its indicators fresh like any node: nightly, and after inventory changes.
+    await ensureNightlyRecompute(tx);
   });
 }

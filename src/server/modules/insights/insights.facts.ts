@@ -1,17 +1,15 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * Computes every school's formula variables for one term in ONE statement: each source is aggregated per
- * school once (a hash aggregate over memberships is what 2,000,000 students cost) and joined to `schools`.
- * Inventory is per term; module data (training, contests, growth, library, network) is read as it stands at
- * recompute time, which is why the history of a term is frozen by recomputing it while it runs.
+ * Every school's formula variables for one term, as ONE query: each source is aggregated per school once (a
+ * hash aggregate over memberships is what 2,000,000 students cost) and joined to `schools`. Inventory is
+ * per term; module data (training, contests, growth, library, network) is read as it stands at recompute
+ * time, which is why the history of a term is frozen by recomputing it while it runs.
+ * Columns: school_id, jurisdiction_id, authority_path, vars.
  */
-export async function computeFacts(db: DbOrTx, term: string): Promise<void> {
-  await db.execute(sql`delete from insights_facts where term = ${term}`);
-  await db.execute(sql`
-    insert into insights_facts (school_id, term, jurisdiction_id, authority_path, vars)
-    select s.id, ${term}, s.jurisdiction_id, s.authority_path, jsonb_build_object(
+export function factsQuery(term: string): SQL {
+  return sql`
+    select s.id as school_id, s.jurisdiction_id, s.authority_path, jsonb_build_object(
       'schools', 1,
       'students', coalesce(p.students, 0),
       'teachers', coalesce(p.teachers, 0),
@@ -36,7 +34,7 @@ export async function computeFacts(db: DbOrTx, term: string): Promise<void> {
       'shared_resources', coalesce(lib.shared, 0),
       'sister_pairs', coalesce(np.pairs, 0),
       'cross_border_pairs', coalesce(np.cross_border, 0)
-    )
+    ) as vars
     from schools s
     left join (
       select school_id,
@@ -97,5 +95,5 @@ export async function computeFacts(db: DbOrTx, term: string): Promise<void> {
       ) x join schools o on o.id = x.other_id
       group by x.school_id
     ) np on np.school_id = s.id
-  `);
+  `;
 }

@@ -38,7 +38,19 @@ export const FORMULA_VARIABLES = [
 ] as const;
 export type FormulaVariable = (typeof FORMULA_VARIABLES)[number];
 
-export class FormulaError extends Error {}
+/** Why a formula was refused; the UI translates it under `insights.formulaErrors.<reason>`. */
+export type FormulaProblem = 'syntax' | 'too_long' | 'number' | 'unknown_variable' | 'operator' | 'function' | 'not_allowed';
+
+export class FormulaError extends Error {
+  constructor(
+    message: string,
+    readonly reason: FormulaProblem = 'not_allowed',
+    /** The variable, operator or function named in the message, if any. */
+    readonly token: string = '',
+  ) {
+    super(message);
+  }
+}
 
 const MAX_CONSTANT = 1_000_000_000;
 const MIN_CONSTANT = 0.000001;
@@ -46,11 +58,11 @@ const MIN_CONSTANT = 0.000001;
 const FUNCTIONS: Record<string, 'LEAST' | 'GREATEST'> = { min: 'LEAST', max: 'GREATEST' };
 
 function parse(formula: string): MathNode {
-  if (formula.length > 300) throw new FormulaError('formula too long');
+  if (formula.length > 300) throw new FormulaError('formula too long', 'too_long');
   try {
     return math.parse(formula);
   } catch (e) {
-    throw new FormulaError((e as Error).message);
+    throw new FormulaError((e as Error).message, 'syntax');
   }
 }
 
@@ -66,17 +78,18 @@ function walk<T>(node: MathNode, v: Visit<T>): T {
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
     case 'ConstantNode': {
-      if (typeof n.value !== 'number' || !Number.isFinite(n.value)) throw new FormulaError('only numbers are allowed');
+      if (typeof n.value !== 'number' || !Number.isFinite(n.value)) throw new FormulaError('only numbers are allowed', 'number');
       // Indicator constants are targets and scales (100, 1000, 0.5). Bounding them keeps every formula that fits in
       // 300 characters far inside float8, so the SQL never overflows on counts of any size.
       const size = Math.abs(n.value);
       if (size > MAX_CONSTANT || (size !== 0 && size < MIN_CONSTANT))
-        throw new FormulaError(`numbers must be 0 or between ${MIN_CONSTANT} and ${MAX_CONSTANT}`);
+        throw new FormulaError(`numbers must be 0 or between ${MIN_CONSTANT} and ${MAX_CONSTANT}`, 'number');
       return v.constant(n.value);
     }
     case 'SymbolNode': {
       const name = n.name as string;
-      if (!(FORMULA_VARIABLES as readonly string[]).includes(name)) throw new FormulaError(`unknown variable ${name}`);
+      if (!(FORMULA_VARIABLES as readonly string[]).includes(name))
+        throw new FormulaError(`unknown variable ${name}`, 'unknown_variable', name);
       return v.symbol(name as FormulaVariable);
     }
     case 'ParenthesisNode':
@@ -88,20 +101,20 @@ function walk<T>(node: MathNode, v: Visit<T>): T {
       if (args.length === 1 && op === '+') return walk(args[0], v);
       if (args.length === 2 && (op === '+' || op === '-' || op === '*' || op === '/'))
         return v.binary(op, walk(args[0], v), walk(args[1], v));
-      throw new FormulaError(`operator ${op} is not allowed`);
+      throw new FormulaError(`operator ${op} is not allowed`, 'operator', op);
     }
     case 'FunctionNode': {
       const name = (n.fn as { name?: string }).name ?? '';
       const fn = FUNCTIONS[name];
       const args = n.args as MathNode[];
-      if (!fn || args.length < 2) throw new FormulaError(`function ${name} is not allowed`);
+      if (!fn || args.length < 2) throw new FormulaError(`function ${name} is not allowed`, 'function', name);
       return v.call(
         fn,
         args.map((a) => walk(a, v)),
       );
     }
     default:
-      throw new FormulaError(`${node.type} is not allowed`);
+      throw new FormulaError(`${node.type} is not allowed`, 'not_allowed');
   }
 }
 

@@ -6,6 +6,7 @@ import type { TInventoryBody } from '../../../shared/api/insights.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireRole, requireUser, reachesSchool, type Actor } from '../identity/identity.access.ts';
 import { getSchoolInScope } from '../tenancy/tenancy.service.ts';
+import { requestRecompute } from './insights.jobs.ts';
 import { insightsPolicy } from './insights.policy.ts';
 import { presentImport, presentInventory } from './insights.present.ts';
 import { insightsCourseOffers, insightsImports, insightsInventories, insightsRooms } from './insights.schema.ts';
@@ -116,6 +117,7 @@ export async function saveInventory(ctx: Ctx, schoolId: string, term: string, ve
       schoolId: school.id,
       details: { term, rooms: body.rooms.length, courses: body.courses.length },
     });
+    await requestRecompute(tx, term);
   });
   return getInventory(ctx, schoolId, term);
 }
@@ -182,6 +184,7 @@ export async function commitInventoryImport(ctx: Ctx, importId: string) {
       schoolId: school.id,
       details: { term: imp.term, importId, fileSha256: imp.fileSha256 },
     });
+    await requestRecompute(tx, imp.term);
   });
   return presentImport({ ...imp, status: 'committed' });
 }

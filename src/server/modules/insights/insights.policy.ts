@@ -12,6 +12,8 @@ export const insightsPolicy = {
   compare: ['bureau_admin', 'platform_admin', 'data_steward'] as readonly Role[],
   /** Recompute a term's indicators for the schools they reach. */
   recompute: ['bureau_admin', 'platform_admin'] as readonly Role[],
+  /** Add and change indicator definitions (whose: insights.catalogue.service.ts); never a school. */
+  editCatalogue: ['bureau_admin', 'platform_admin'] as readonly Role[],
   /** Read the indicator catalogue. */
   catalogue: ['principal', 'school_admin', 'researcher', 'bureau_admin', 'platform_admin', 'data_steward'] as readonly Role[],
 };

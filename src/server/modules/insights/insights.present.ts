@@ -60,6 +60,8 @@ export function presentIndicator(d: typeof insightsIndicators.$inferSelect, juri
     formula: { numerator: d.numerator, denominator: d.denominator, scale: d.scale },
     unit: d.unit,
     target: d.target,
+    active: d.active,
+    version: d.version,
   };
 }
 

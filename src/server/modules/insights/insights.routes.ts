@@ -5,6 +5,8 @@ import {
   ZCompareQuery,
   ZDashboardQuery,
   ZExportQuery,
+  ZIndicatorCreateBody,
+  ZIndicatorFields,
   ZInventoryBody,
   ZRecomputeBody,
   ZSchoolTermParams,
@@ -12,6 +14,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/app-error.ts';
 import { actorOf } from '../../http/auth.plugin.ts';
+import { createIndicator, updateIndicator } from './insights.catalogue.service.ts';
 import { compareJurisdictions, getDashboard, listCatalogue, recompute } from './insights.dashboard.service.ts';
 import { dashboardPdf, dashboardWorkbook } from './insights.export.ts';
 import { checkInventoryImport, commitInventoryImport, exportInventory, getInventory, saveInventory } from './insights.inventory.service.ts';
@@ -65,6 +68,24 @@ export const insightsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   );
 
   app.get(`${base}/indicators`, { schema: { tags, summary: 'Indicator catalogue' } }, async (request) => listCatalogue(ctx(request)));
+  app.post(
+    `${base}/indicators`,
+    { schema: { tags, summary: 'Add an indicator (formula checked; the current term is recomputed)', body: ZIndicatorCreateBody } },
+    async (request) => createIndicator(ctx(request), request.body),
+  );
+  app.put(
+    `${base}/indicators/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Change an indicator (formula checked; the current term is recomputed)',
+        params: ZIdParams,
+        headers: ZIfMatch,
+        body: ZIndicatorFields,
+      },
+    },
+    async (request) => updateIndicator(ctx(request), request.params.id, request.headers['if-match'], request.body),
+  );
   app.get(
     `${base}/dashboard`,
     { schema: { tags, summary: 'Dashboard of a place and term', querystring: ZDashboardQuery } },

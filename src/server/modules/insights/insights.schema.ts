@@ -170,3 +170,16 @@ export const insightsValues = pgTable(
       .where(sql`${t.scopeKind} = 'jurisdiction'`),
   ],
 );
+
+/**
+ * One row per term: when its figures were last worked out and how much changed. Values that did not change
+ * are not rewritten (their `computed_at` says when they last changed), so "computed at" lives here.
+ */
+export const insightsRuns = pgTable('insights_runs', {
+  term: text('term').primaryKey(),
+  computedAt: timestamp('computed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  schools: integer('schools').notNull(),
+  values: integer('values').notNull(),
+  /** Values inserted, updated or deleted by the last run. */
+  changed: integer('changed').notNull(),
+});

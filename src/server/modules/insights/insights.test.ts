@@ -1,10 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { jobRegistry } from '../../jobs/jobs.registry.ts';
+import { runJobsUntilIdle } from '../../jobs/jobs.runner.ts';
+import { jobs } from '../../jobs/jobs.schema.ts';
+import { auditEntries } from '../audit/audit.schema.ts';
 import { memberships, users } from '../identity/identity.schema.ts';
 import { networkPairs } from '../network/network.schema.ts';
 import { createTestApp, signIn, type Session, type TestApp } from '../../test/test-app.ts';
 import { makeSchool, makeUnit, makeUser, TEST_PASSWORD } from '../../test/factories.ts';
-import type { TInventoryBody } from '../../../shared/api/insights.ts';
+import { currentTerm, type TInventoryBody } from '../../../shared/api/insights.ts';
 
 /**
  * Insights through the real HTTP API on a hand-made province: Guangdong province → city → districts D1
@@ -354,5 +359,110 @@ describe('insights', { timeout: 120_000 }, () => {
     const pdf = await call('provinceBureau', 'GET', `/dashboard/export.pdf?term=${T2}&lang=zh-Hant`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  // Kept last: editing the catalogue recomputes the current term, which later dashboards would default to.
+  const teacherShare = {
+    names: { 'zh-Hans': '每百名学生教师数', 'zh-Hant': '每百名學生教師數', en: 'Teachers per 100 students' },
+    definitions: { 'zh-Hans': '教师数 ÷ 学生数 × 100', 'zh-Hant': '教師數 ÷ 學生數 × 100', en: 'Teachers ÷ students × 100' },
+    numerator: 'teachers',
+    denominator: 'students',
+    scale: 100,
+    unit: 'ratio',
+    target: 5,
+    code: 'teachers_per_100',
+    jurisdiction: 'GD',
+  };
+
+  it('lets a bureau add and change its jurisdiction’s indicators, checked, audited and recomputed; a school may not', async () => {
+    const before = (await call('teacher', 'GET', '/indicators')).json() as unknown[];
+    for (const who of ['teacher', 's1Admin', 's1Principal']) {
+      expect((await call(who, 'POST', '/indicators', teacherShare)).statusCode, who).toBe(403);
+    }
+    // Only a platform admin changes the shared definitions; a bureau elsewhere cannot touch Guangdong's.
+    expect((await call('d1Bureau', 'POST', '/indicators', { ...teacherShare, jurisdiction: null })).statusCode).toBe(403);
+    expect((await call('hkBureau', 'POST', '/indicators', teacherShare)).statusCode).toBe(403);
+
+    const bad = await call('d1Bureau', 'POST', '/indicators', {
+      ...teacherShare,
+      numerator: 'teachers + salaries',
+      denominator: 'students ^ 2',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({
+      code: 'INSIGHTS_FORMULA_INVALID',
+      title: '公式无法使用',
+      errors: [
+        { path: 'body.numerator', code: 'unknown_variable' },
+        { path: 'body.denominator', code: 'operator' },
+      ],
+    });
+    expect(((await call('teacher', 'GET', '/indicators')).json() as unknown[]).length).toBe(before.length);
+
+    const created = await call('d1Bureau', 'POST', '/indicators', teacherShare);
+    expect(created.statusCode, created.body).toBe(200);
+    const indicator = created.json() as { id: string; version: number; jurisdiction: string };
+    expect(indicator).toMatchObject({ jurisdiction: 'GD', version: 1 });
+    expect((await call('d1Bureau', 'POST', '/indicators', teacherShare)).json()).toMatchObject({ code: 'INSIGHTS_INDICATOR_EXISTS' });
+
+    // Recomputed on save for the current term: D1 has 16 teachers (the fixture's 15 and the `teacher` account of
+    // s1) for 60 students; Hong Kong does not use it.
+    const now = currentTerm();
+    const d1 = (await call('d1Bureau', 'GET', `/dashboard?term=${now}`)).json() as Dash;
+    expect(value(d1, 'teachers_per_100')).toBeCloseTo((100 * 16) / 60, 6);
+    const hk = (await call('hkBureau', 'GET', `/dashboard?term=${now}`)).json() as Dash;
+    expect(hk.indicators.some((i) => i.code === 'teachers_per_100')).toBe(false);
+
+    const edit = { ...teacherShare, scale: 1000, target: 50 };
+    const stale = await call('d1Bureau', 'PUT', `/indicators/${indicator.id}`, edit, { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(412);
+    expect((await call('s1Admin', 'PUT', `/indicators/${indicator.id}`, edit, { 'if-match': '"1"' })).statusCode).toBe(403);
+    const badEdit = await call(
+      'provinceBureau',
+      'PUT',
+      `/indicators/${indicator.id}`,
+      { ...edit, denominator: 'students +' },
+      { 'if-match': '"1"' },
+    );
+    expect(badEdit.json()).toMatchObject({ code: 'INSIGHTS_FORMULA_INVALID', errors: [{ path: 'body.denominator', code: 'syntax' }] });
+    const changed = await call('provinceBureau', 'PUT', `/indicators/${indicator.id}`, edit, { 'if-match': '"1"' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ version: 2, formula: { scale: 1000 }, target: 50 });
+    const again = (await call('d1Bureau', 'GET', `/dashboard?term=${now}`)).json() as Dash;
+    expect(value(again, 'teachers_per_100')).toBeCloseTo((1000 * 16) / 60, 6);
+
+    const audit = await t.database.db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.targetId, indicator.id), sql`${auditEntries.action} like 'insights.indicator.%'`));
+    expect(audit.map((a) => a.action).sort()).toEqual(['insights.indicator.create', 'insights.indicator.update']);
+  });
+
+  it('recomputes in the background after an inventory change, and keeps a nightly run scheduled', async () => {
+    const d2 = async () =>
+      (await call('provinceBureau', 'GET', `/dashboard?term=${T2}&scope=${units.d2.id}`)).json() as Dash & { computedAt: string };
+    const before = await d2();
+    expect(value(before, 'ai_labs_per_1000')).toBeCloseTo(50, 6);
+    expect(before.computedAt).toBeTruthy();
+    const saved = await call('s4Admin', 'PUT', `/schools/${sc.s4.id}/inventory/${T2}`, {
+      ...inventory({ studentDevices: 40, rooms: [lab('创客空间'), lab('机器人室'), lab('新 AI 实验室')] }),
+      courses: [
+        { grade: 7, hoursPerWeek: 1, setting: 'in_school' },
+        { grade: 8, hoursPerWeek: 1, setting: 'in_school' },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Not yet: the save queued a recompute of its term rather than holding the school admin up.
+    expect(value(await d2(), 'ai_labs_per_1000')).toBeCloseTo(50, 6);
+    await runJobsUntilIdle({ db: t.database.db, registry: jobRegistry, blobs: t.blobs });
+    const after = await d2();
+    expect(value(after, 'ai_labs_per_1000')).toBeCloseTo(75, 6);
+    expect(new Date(after.computedAt).getTime()).toBeGreaterThan(new Date(before.computedAt).getTime());
+    const nightly = await t.database.db
+      .select({ runAfter: jobs.runAfter })
+      .from(jobs)
+      .where(and(eq(jobs.name, 'insights.recompute'), eq(jobs.status, 'queued'), sql`(${jobs.payload}->>'nightly')::boolean`));
+    expect(nightly).toHaveLength(1);
+    expect(nightly[0].runAfter.getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -12,6 +12,7 @@ const ChatPage = lazy(() => import('./ChatPage.tsx'));
 const ToolPage = lazy(() => import('./ToolPage.tsx'));
 const HistoryPage = lazy(() => import('./HistoryPage.tsx'));
 const SettingsPage = lazy(() => import('./SettingsPage.tsx'));
+const AssessedPage = lazy(() => import('./AssessedPage.tsx'));
 
 /** The assistant (/assistant/*): tools and chat for staff, the tutor for students, settings for admins. */
 export default function AssistantPages() {
@@ -23,6 +24,7 @@ export default function AssistantPages() {
     ...(hasAnyRole(me, STAFF_ROLES) ? ['', 'chat'] : []),
     ...(hasAnyRole(me, ['student']) ? ['tutor'] : []),
     'history',
+    ...(hasAnyRole(me, ['teacher']) ? ['assessed'] : []),
     ...(hasAnyRole(me, ADMIN_ROLES) ? ['settings'] : []),
   ];
   const current = sections.find((s) => s && pathname.startsWith(`/assistant/${s}`)) ?? (pathname.startsWith('/assistant/tools') ? '' : '');
@@ -44,6 +46,7 @@ export default function AssistantPages() {
           <Route path="history" element={<HistoryPage />} />
           <Route path="history/:id" element={<HistoryPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="assessed" element={<AssessedPage />} />
         </Routes>
       </Suspense>
     </>

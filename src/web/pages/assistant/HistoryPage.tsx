@@ -1,6 +1,6 @@
-import { Card, Col, List, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useConversation, useConversations } from './assistant.api.ts';
@@ -11,6 +11,7 @@ import { ToolResult } from './ToolResult.tsx';
 export default function HistoryPage() {
   const { t } = useTranslation();
   const { id } = useParams();
+  const navigate = useNavigate();
   const list = useConversations();
   const open = useConversation(id);
   const noticeText = (output: unknown) => {
@@ -43,6 +44,16 @@ export default function HistoryPage() {
           />
         </Col>
         <Col xs={24} md={16}>
+          {open.data && open.data.kind !== 'tool' && (
+            <Button
+              type="primary"
+              style={{ marginBottom: 8 }}
+              data-testid="assistant-continue"
+              onClick={() => navigate(`/assistant/${open.data!.kind}?c=${open.data!.id}`)}
+            >
+              {t('assistant.history.continue')}
+            </Button>
+          )}
           {open.data &&
             open.data.messages.map((m) => (
               <Card key={m.id} size="small" style={{ marginBottom: 8 }} title={t(`assistant.history.${m.role}`)}>

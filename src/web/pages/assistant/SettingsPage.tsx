@@ -81,9 +81,14 @@ function ProviderForm({ jurisdictionId }: { jurisdictionId: string | undefined }
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ allowedCategories: [], retentionDays: 30, enabled: true }}
+      initialValues={{ allowedCategories: [], retentionDays: 30, enabled: true, moderation: false }}
       onFinish={(values: TProviderBody) =>
-        save.mutate({ ...values, apiKey: values.apiKey || undefined, embeddingModel: values.embeddingModel || null })
+        save.mutate({
+          ...values,
+          apiKey: values.apiKey || undefined,
+          embeddingModel: values.embeddingModel || null,
+          moderationModel: values.moderationModel || null,
+        })
       }
     >
       {!provider.data?.configured && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('assistant.settings.noProvider')} />}
@@ -103,6 +108,17 @@ function ProviderForm({ jurisdictionId }: { jurisdictionId: string | undefined }
         <Input />
       </Form.Item>
       <Form.Item name="embeddingModel" label={t('assistant.settings.embeddingModel')}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="moderation"
+        label={t('assistant.settings.moderation')}
+        valuePropName="checked"
+        extra={t('assistant.settings.moderationHint')}
+      >
+        <Switch />
+      </Form.Item>
+      <Form.Item name="moderationModel" label={t('assistant.settings.moderationModel')}>
         <Input />
       </Form.Item>
       <Form.Item

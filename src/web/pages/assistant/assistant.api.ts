@@ -54,6 +54,8 @@ export type ProviderView =
       allowedCategories: PersonalDataCategory[];
       retentionDays: number;
       enabled: boolean;
+      moderation: boolean;
+      moderationModel: string | null;
     };
 
 export interface UsageRow {
@@ -183,4 +185,45 @@ export async function streamChat(
       else if (event === 'error') handlers.onError(parsed.code as ErrorCode);
     }
   }
+}
+
+export interface TaughtClass {
+  id: string;
+  name: string;
+  grade: number;
+  schoolYear: string;
+  schoolId: string;
+}
+
+export const useTaughtClasses = () =>
+  useQuery({ queryKey: ['assistant', 'classes'], queryFn: () => api<{ items: TaughtClass[] }>('/api/v1/assistant/classes') });
+
+export const useAssessedTopics = (classId: string | undefined) =>
+  useQuery({
+    queryKey: ['assistant', 'assessed', classId],
+    enabled: !!classId,
+    queryFn: () => api<{ items: { id: string; topic: string }[] }>(`/api/v1/assistant/classes/${classId}/assessed-topics`),
+  });
+
+/** Adds or removes an assessed topic; both answer the class's list as it now is. */
+export function useChangeAssessedTopics(classId: string | undefined) {
+  const qc = useQueryClient();
+  const onSuccess = (data: { items: { id: string; topic: string }[] }) => qc.setQueryData(['assistant', 'assessed', classId], data);
+  return {
+    add: useMutation({
+      mutationFn: (topic: string) =>
+        api<{ items: { id: string; topic: string }[] }>(`/api/v1/assistant/classes/${classId}/assessed-topics`, {
+          method: 'POST',
+          body: { topic },
+        }),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) =>
+        api<{ items: { id: string; topic: string }[] }>(`/api/v1/assistant/classes/${classId}/assessed-topics/${id}`, {
+          method: 'DELETE',
+        }),
+      onSuccess,
+    }),
+  };
 }

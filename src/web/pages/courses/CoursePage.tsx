@@ -7,9 +7,11 @@ import { useUiLanguage } from '../../app/language.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { CourseAdopt } from './CourseAdopt.tsx';
 import { CourseEditions } from './CourseEditions.tsx';
 import { CourseFork } from './CourseFork.tsx';
 import { CourseOutline } from './CourseOutline.tsx';
+import { CoursePrerequisites } from './CoursePrerequisites.tsx';
 import { CoursePublish } from './CoursePublish.tsx';
 import { CourseTeam } from './CourseTeam.tsx';
 import { competencyLabel, STATUS_COLOURS } from './labels.ts';
@@ -32,6 +34,7 @@ export default function CoursePage() {
         title={c.title}
         extra={
           <>
+            <CourseAdopt course={c} />
             <Button icon={<DownloadOutlined />} href={coursesApi.exportUrl(c.id, '1.3')} data-testid="export-13">
               {t('courses.export.v13')}
             </Button>
@@ -53,6 +56,9 @@ export default function CoursePage() {
           </Tag>
         ))}
       </Space>
+      <div style={{ marginBottom: 16 }}>
+        <CoursePrerequisites key={c.version} course={c} canWrite={canWrite} />
+      </div>
       <Tabs
         items={[
           { key: 'outline', label: t('courses.tabs.outline'), children: <CourseOutline course={c} canWrite={canWrite} /> },

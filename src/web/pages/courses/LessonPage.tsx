@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { competencyOptions } from './labels.ts';
+import { LessonFiles } from './LessonFiles.tsx';
 
 /** A lesson plan: the text is co-edited live; the structured fields are saved with the version read (If-Match). */
 export default function LessonPage() {
@@ -34,6 +35,9 @@ export default function LessonPage() {
         <Col xs={24} xxl={9}>
           <Card size="small" title={t('courses.lesson.fields')}>
             <LessonFields key={l.version} lesson={l} />
+          </Card>
+          <Card size="small" title={t('courses.files.title')} style={{ marginTop: 16 }} data-testid="lesson-files">
+            <LessonFiles lesson={l} />
           </Card>
         </Col>
       </Row>

@@ -19,6 +19,7 @@ export default function ItemPage() {
     <>
       <PageHeader title={i.title}>
         <Space wrap>
+          <Tag color="blue">{t(`federation.items.kinds.${i.kind}`)}</Tag>
           <ProvenanceBadge origin={i.origin} />
           <Tag>{t(`library.publishLevels.${i.level}`, { defaultValue: i.level })}</Tag>
         </Space>
@@ -30,6 +31,19 @@ export default function ItemPage() {
           {i.origin.name} ({i.origin.url})
         </Descriptions.Item>
         <Descriptions.Item label={t('federation.item.jurisdiction')}>{i.jurisdiction}</Descriptions.Item>
+        {i.kind === 'indicator' && (
+          <>
+            <Descriptions.Item label={t('federation.items.term')}>{String(i.details.term ?? '')}</Descriptions.Item>
+            <Descriptions.Item label={t('federation.items.value')}>
+              {i.details.suppressed ? t('federation.items.suppressed') : String(i.details.value ?? '—')}
+            </Descriptions.Item>
+          </>
+        )}
+        {i.kind === 'dataset' && (
+          <Descriptions.Item label={t('federation.items.agreement')}>
+            {String((i.details.agreement as { title?: string } | undefined)?.title ?? '—')}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('federation.item.licence')}>{i.licence ?? '—'}</Descriptions.Item>
         {i.attribution && <Descriptions.Item label={t('federation.item.attribution')}>{i.attribution}</Descriptions.Item>}
         <Descriptions.Item label={t('federation.item.updated')}>{new Date(i.origin.updatedAt).toLocaleString()}</Descriptions.Item>

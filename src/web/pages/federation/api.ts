@@ -27,9 +27,13 @@ export interface Peer {
   createdAt: string;
 }
 
+/** What a partner node's feed carries (federation.wire.ts on the server). */
+export const FEDERATED_KINDS = ['resource', 'course', 'contest', 'programme', 'dataset', 'indicator'] as const;
+export type FederatedKind = (typeof FEDERATED_KINDS)[number];
+
 export interface FederatedItem {
   id: string;
-  kind: 'resource' | 'course';
+  kind: FederatedKind;
   title: string;
   summary: string;
   text: string;
@@ -41,6 +45,8 @@ export interface FederatedItem {
   attribution: string | null;
   level: string;
   jurisdiction: string;
+  /** Kind-specific fields as the origin sent them (indicator value, contest dates, agreement…). */
+  details: Record<string, unknown>;
   files: { sha256: string; filename: string; mediaType: string; size: number }[];
   origin: { nodeId: string; name: string; url: string; id: string; updatedAt: string };
   receivedAt: string;
@@ -70,7 +76,11 @@ export const usePeers = (enabled: boolean) =>
   useQuery({ queryKey: ['federation', 'peers'], queryFn: () => api<{ items: Peer[] }>(`${F}/peers`), enabled, refetchInterval: 15_000 });
 export const useHeld = (enabled: boolean) =>
   useQuery({ queryKey: ['federation', 'held'], queryFn: () => api<{ items: HeldItem[] }>(`${F}/held`), enabled });
-export const useItems = () => useQuery({ queryKey: ['federation', 'items'], queryFn: () => api<{ items: FederatedItem[] }>(`${F}/items`) });
+export const useItems = (kind?: FederatedKind) =>
+  useQuery({
+    queryKey: ['federation', 'items', { kind }],
+    queryFn: () => api<{ items: FederatedItem[] }>(`${F}/items${kind ? `?kind=${kind}` : ''}`),
+  });
 export const useItem = (id: string) =>
   useQuery({ queryKey: ['federation', 'items', id], queryFn: () => api<FederatedItem>(`${F}/items/${id}`) });
 

@@ -8,7 +8,7 @@ import { useUiLanguage } from '../../app/language.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { pickName } from '../../i18n/format.ts';
+import { formatDateTime, pickName } from '../../i18n/format.ts';
 import { Chart } from './Chart.tsx';
 import { formatValue } from './format.ts';
 
@@ -61,6 +61,11 @@ export default function DashboardPage() {
           </Space>
         }
       />
+      {d.computedAt && (
+        <Typography.Paragraph type="secondary" data-testid="insights-computed-at">
+          {t('insights.dashboard.computedAt', { at: formatDateTime(d.computedAt, language) })}
+        </Typography.Paragraph>
+      )}
       {!hasData && <Alert type="info" showIcon message={t('insights.dashboard.noData')} style={{ marginBottom: 16 }} />}
       <Overview d={d} />
       <Trends d={d} />

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A real local HTTP server speaking the OpenAI chat-completions (JSON and SSE streaming) and embeddings
- * protocol, for tests and for trying the assistant without a model. It records every request body it
+ * A real local HTTP server speaking the OpenAI chat-completions (JSON and SSE streaming), embeddings and
+ * moderations protocol, for tests and for trying the assistant without a model. It records every request body it
  * receives, so a test can assert that no personal data ever reached "the provider". Replies are scripted
  * per test: queue them with `reply(...)`; when the queue is empty it answers `defaultReply`.
  *
@@ -41,6 +41,12 @@ export interface FakeOpenAi {
   /** Everything any request carried, as one string: what "left the node". */
   everythingReceived(): string;
   defaultReply: FakeReply;
+  /** The vector `/embeddings` answers for a text (default: a deterministic hash of it). */
+  embed: (text: string) => number[];
+  /** Whether `/moderations` flags a text (default: never). */
+  flags: (text: string) => boolean;
+  /** Requests to one endpoint (`'embeddings'`, `'moderations'`, `'chat/completions'`). */
+  requestsTo(endpoint: string): RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -68,6 +74,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     baseUrl: '',
     requests,
     defaultReply: { content: 'OK' },
+    embed: (text) => embeddingOf(text),
+    flags: () => false,
+    requestsTo: (endpoint) => requests.filter((r) => r.path.endsWith(`/${endpoint}`)),
     reply: (...replies) => queue.push(...replies),
     everythingReceived: () => requests.map((r) => JSON.stringify(r.body)).join('\n'),
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -134,8 +143,23 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
           JSON.stringify({
             object: 'list',
             model: body.model,
-            data: input.map((text, index) => ({ object: 'embedding', index, embedding: embeddingOf(text) })),
+            data: input.map((text, index) => ({ object: 'embedding', index, embedding: fake.embed(text) })),
             usage: { prompt_tokens: 1, total_tokens: 1 },
+          }),
+        );
+        return;
+      }
+      if (path.endsWith('/moderations')) {
+        const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input ?? '')];
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: `modr-fake-${++served}`,
+            model: body.model ?? 'fake-moderation',
+            results: input.map((text) => {
+              const flagged = fake.flags(text);
+              return { flagged, categories: { violence: flagged }, category_scores: { violence: flagged ? 0.99 : 0.01 } };
+            }),
           }),
         );
         return;
