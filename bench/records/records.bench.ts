@@ -17,22 +17,30 @@ import { rollUpCompleteDays } from '../../src/server/modules/records/records.rol
 import { apiClients } from '../../src/server/modules/identity/identity.schema.ts';
 import { authorityUnits, schools } from '../../src/server/modules/tenancy/tenancy.schema.ts';
 import { percentile } from '../support.ts';
+import { bareInsert, preparedAgainstUnprepared } from './records.bare.ts';
+import { dashboardAtScale } from './records.scale.ts';
 
 /**
  * The learning record store under load (figures only; never fails):
  * - ingest: POST /xapi/statements in batches of 100 realistic statements through app.inject, on PGlite
  *   and on PostgreSQL (a scratch database, dropped afterwards), one request at a time and four or eight at once;
+ *   each PostgreSQL figure followed by the bare multi-row INSERT of the same statements (records.bare.ts)
+ *   and their ratio, and the batch statement prepared vs planned per batch;
  * - query: p95 of filtered GET /statements on PostgreSQL after a bulk SQL insert of RECORDS_BENCH_ROWS
  *   statements (default 1,000,000) spread over five schools;
  * - classDashboard: counts per verb and per agent for a course / registration over a period, same data.
+ * - scale: the class dashboard over RECORDS_BENCH_SCALE_ROWS statements (default 10,000,000; 0 skips)
+ *   seeded in SQL in a scratch database of its own (records.scale.ts).
  * RECORDS_BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres) names the server; set it to
  * '' to skip PostgreSQL; RECORDS_BENCH_ONLY=pglite|postgres runs one of the two.
  */
 const PG_URL = process.env.RECORDS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.RECORDS_BENCH_ROWS ?? 1_000_000);
 const BATCH = 100;
-/** RECORDS_BENCH_PARTS=ingest skips the 1M-row query part (ingest always runs). */
-const PARTS = (process.env.RECORDS_BENCH_PARTS ?? 'ingest,query').split(',');
+/** RECORDS_BENCH_PARTS lists the PostgreSQL parts: ingest, query (1M) and scale (the 10M dashboard). */
+const PARTS = (process.env.RECORDS_BENCH_PARTS ?? 'ingest,query,scale').split(',');
+/** Statements in the scale step (PostgreSQL only); 0 skips it. */
+const SCALE_ROWS = Number(process.env.RECORDS_BENCH_SCALE_ROWS ?? 10_000_000);
 const SECRET = 'bench-lrs-secret';
 
 export async function run(): Promise<object> {
@@ -41,11 +49,20 @@ export async function run(): Promise<object> {
   if (only !== 'postgres') results.pglite = await onDatabase(null, async (ctx) => ({ ingest: await ingest(ctx, 30, 1) }));
   if (PG_URL && only !== 'pglite') {
     results.postgres = await onDatabase(PG_URL, async (ctx) => ({
-      ingest: await ingest(ctx, 60, 1),
-      ingestConcurrent4: await ingest(ctx, 120, 4),
-      ingestConcurrent8: await ingest(ctx, 160, 8),
+      ...(PARTS.includes('ingest')
+        ? {
+            ingest: await ingestAgainstBare(ctx, 60, 1),
+            ingestConcurrent4: await ingestAgainstBare(ctx, 120, 4),
+            ingestConcurrent8: await ingestAgainstBare(ctx, 160, 8),
+            storePreparedVsPlanned: await preparedAgainstUnprepared(ctx, 120, 4, () => Array.from({ length: BATCH }, benchStatement)),
+          }
+        : {}),
       query: PARTS.includes('query') ? await queryAtScale(ctx) : undefined,
     }));
+    // Its own scratch database: the 10M store must not mix with the 1M one.
+    if (PARTS.includes('scale') && SCALE_ROWS > 0) {
+      results.postgresScale = await onDatabase(PG_URL, (ctx) => dashboardAtScale(ctx, SCALE_ROWS));
+    }
   }
   return results;
 }
@@ -56,18 +73,22 @@ export interface BenchContext {
   schoolId: string;
   jurisdictionId: string;
   headers: Record<string, string>;
+  /** The scratch database's URL (PostgreSQL), for steps that need a session of their own. */
+  url?: string;
 }
 
 export async function onDatabase<T>(url: string | null, body: (ctx: BenchContext) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'eb-records-bench-'));
   const scratch = url ? `edubridge_bench_${Date.now().toString(36)}` : null;
   let database: DatabaseHandle | null = null;
+  let scratchUrl: string | undefined;
   try {
     if (url && scratch) {
       await adminQuery(url, `create database ${scratch}`);
       const target = new URL(url);
       target.pathname = `/${scratch}`;
-      database = await openDatabase({ url: target.toString(), poolSize: 8 });
+      scratchUrl = target.toString();
+      database = await openDatabase({ url: scratchUrl, poolSize: 8 });
     } else database = await openDatabase({ url: null });
     await migrateDatabase(database);
     const jur = await seedJurisdictions(database.db);
@@ -121,7 +142,7 @@ export async function onDatabase<T>(url: string | null, body: (ctx: BenchContext
       'content-type': 'application/json',
     };
     try {
-      return await body({ app, database, schoolId: schoolIds[0], jurisdictionId, headers });
+      return await body({ app, database, schoolId: schoolIds[0], jurisdictionId, headers, url: scratchUrl });
     } finally {
       await app.close();
     }
@@ -187,6 +208,16 @@ function benchStatement() {
     },
     timestamp: new Date(Date.now() - (n % 1000) * 1000).toISOString(),
   };
+}
+
+/**
+ * The HTTP path and the bare multi-row INSERT of the same kind of statements (records.bare.ts), one
+ * after the other at the same concurrency: `httpToBare` is the share of the floor the API reaches.
+ */
+async function ingestAgainstBare(ctx: BenchContext, batches: number, concurrency: number) {
+  const http = await ingest(ctx, batches, concurrency);
+  const bare = await bareInsert(ctx, batches, concurrency, () => Array.from({ length: BATCH }, benchStatement));
+  return { ...http, bare, httpToBare: Math.round((100 * http.statementsPerSec) / bare.statementsPerSec) / 100 };
 }
 
 /** POSTs `batches` batches of 100 with `concurrency` requests in flight; statements per second. */

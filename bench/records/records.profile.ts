@@ -36,6 +36,8 @@ await onDatabase(PG_URL, async (ctx) => {
   const plans: string[] = [];
   const db = new Proxy(handle.db, {
     get(target, prop, receiver) {
+      // Hidden so the store's prepared-statement path (executePrepared) falls back to `execute` here.
+      if (prop === 'session') return undefined;
       if (prop !== 'execute') return Reflect.get(target, prop, receiver);
       return async (query: ReturnType<typeof sql>) => {
         const result = (await target.execute(sql`explain (analyze, buffers, costs off) ${query}`)) as unknown as {

@@ -429,3 +429,64 @@ describe('document-level names and sentence subjects', () => {
     expect(found('今天天气太热了。')).toEqual([]);
   });
 });
+
+describe('round 5: lists, joined names, place chains, printed cards, contacts', () => {
+  it('reads a name-shaped item of a 、-list that already holds two names as a name, and nothing else', () => {
+    expect(found('值日生：刘建军、孙子涵、郑雨桐')).toEqual([
+      ['PERSON', '刘建军'],
+      ['PERSON', '孙子涵'],
+      ['PERSON', '郑雨桐'],
+    ]);
+    expect(found('本周课表：高一、高二、周末班')).toEqual([]);
+    expect(found('学生陈思远、李佳琪，学习方法、高效率')).toEqual([
+      ['PERSON', '陈思远'],
+      ['PERSON', '李佳琪'],
+    ]);
+  });
+
+  it('takes a given name that is also a word when 和/与 joins it to a name before', () => {
+    expect(found('黎嘉欣和郭光明一起完成了实验。')).toEqual([
+      ['PERSON', '黎嘉欣'],
+      ['PERSON', '郭光明'],
+    ]);
+    expect(found('质量和方向都很重要。')).toEqual([]);
+  });
+
+  it('lets a surname start a name when the character before already forms a word with its predecessor', () => {
+    expect(found('昨天潘思琪交了作业。')).toEqual([['PERSON', '潘思琪']]);
+    expect(found('同学们理解得很快。')).toEqual([]);
+    expect(found('要提高明天的效率。')).toEqual([]);
+  });
+
+  it('reads a word after a compound surname as its given name (歐陽 + a word)', () => {
+    expect(found('得獎：司徒天佑（4A）')).toEqual([['PERSON', '司徒天佑']]);
+  });
+
+  it('extends an address over Hong Kong districts and Macao parishes written before it', () => {
+    expect(found('新地址：九龍觀塘秀茂坪寶達邨達喜樓12樓1205室')).toEqual([['ADDRESS', '九龍觀塘秀茂坪寶達邨達喜樓12樓1205室']]);
+    expect(found('住址：澳門氹仔海洋花園第3座8樓C')).toEqual([['ADDRESS', '澳門氹仔海洋花園第3座8樓C']]);
+    expect(found('沙田區的學校')).toEqual([]);
+  });
+
+  it('keeps a card number printed in fours with an issuer prefix even when its check digit fails', () => {
+    expect(found('退款账户 6228 1234 5678 9012 有误')).toEqual([['BANK_CARD', '6228 1234 5678 9012']]);
+    expect(found('订单 6228 1234 5678 9012')).toEqual([]);
+    expect(found('编号 1234 5678 9012 3456')).toEqual([]);
+  });
+
+  it('reads a given name followed by a bracketed phone number as a contact, and an English surname that is also a rare first name', () => {
+    expect(found('Questions? Ask Mandy (9876 5432) at the office.').map(([t, v]) => [t, v])).toContainEqual(['PERSON', 'Mandy']);
+    expect(found('Please transfer to Hailey (6123 4567).')).toContainEqual(['PERSON', 'Hailey']);
+    expect(found('Seating: Emily Hughes beside the window.')).toEqual([['PERSON', 'Emily Hughes']]);
+    expect(found('Page 12 (2019 2020 edition)')).toEqual([]);
+  });
+
+  it('reads school vocabulary the dictionary lacks as words, not surname + given name', () => {
+    expect(found('作业已发到群里，请查收。')).toEqual([]);
+    expect(found('下周二初二的周测和晨读照常进行。')).toEqual([]);
+  });
+
+  it('knows English names given to pupils in recent years', () => {
+    expect(found('Brayden今日冇帶功課。')).toEqual([['PERSON', 'Brayden']]);
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from './custom-recognisers.ts';
 import { mergeEntities } from './merge-entities.ts';
 import { propagateNames } from './propagate-names.ts';
+import { completeNameLists } from './complete-name-lists.ts';
 import { textFeatures, type Entity, type EntityType, type Recogniser } from './entity.ts';
 
 export type { Entity, EntityType, Recogniser } from './entity.ts';
@@ -90,9 +91,10 @@ export function createDetector(config: DetectorConfig = {}): Detector {
         for (const e of r.find(text, features)) if (!wanted || wanted.has(e.type)) candidates.push(e);
       }
       const merged = mergeEntities(candidates, threshold);
-      // A name found once with confidence is the same name wherever else it stands (see propagate-names.ts).
+      // A name found once with confidence is the same name wherever else it stands (see propagate-names.ts),
+      // and a name-shaped item of a list of names is a name (complete-name-lists.ts).
       if (!wanted || wanted.has('PERSON')) {
-        const more = propagateNames(text, merged);
+        const more = [...propagateNames(text, merged), ...completeNameLists(text, merged)];
         if (more.length > 0) return mergeEntities([...merged, ...more], threshold);
       }
       return merged;

@@ -138,6 +138,20 @@ export function textFeatures(text: string): TextFeatures {
       continue;
     }
     run = 0;
+    // Fast path for CJK text and full-width punctuation (most of a Chinese document): none of it is a digit,
+    // a phone separator or a full stop, so it only closes the open zone and sets two flags.
+    if (c >= 0x3000) {
+      if (zoneStart >= 0 && zoneDigits >= 5) digitZones.push(zoneStart, i, zoneDigits, zonePlus);
+      zoneStart = -1;
+      zoneDigits = 0;
+      zonePlus = 0;
+      cluster = 0;
+      dotted = 0;
+      if (c >= 0x4e00 && c <= 0x9fff) hasHan = true;
+      else if (c === 0xff08) hasOpenBracket = true;
+      prev = c;
+      continue;
+    }
     if (c === 32 || c === 45 || c === 40 || c === 41 || c === 43) {
       if (zoneStart < 0) zoneStart = i;
       if (c === 43) zonePlus = 1;

@@ -37,7 +37,7 @@ export function mergeEntities(candidates: readonly Entity[], threshold: number):
   const ranks: string[] = [];
   for (const e of kept) if (!ranks.includes(e.type)) ranks.push(e.type);
   // A stable sort: spans with the same start and end keep their input order, as in a per-type sort.
-  kept.sort(byStartLongerFirst);
+  sortSmall(kept, byStartLongerFirst);
   const open: (United | undefined)[] = new Array<United | undefined>(ranks.length);
   const united: United[] = [];
   let hasAddress = false;
@@ -62,7 +62,7 @@ export function mergeEntities(candidates: readonly Entity[], threshold: number):
     const addresses = united.filter((e) => e.type === 'ADDRESS');
     candidatesLeft = united.filter((e) => !(e.type === 'PERSON' && addresses.some((a) => a.start <= e.start && e.end <= a.end)));
   }
-  candidatesLeft.sort(byStrength);
+  sortSmall(candidatesLeft, byStrength);
   const accepted: Entity[] = [];
   for (const e of candidatesLeft) {
     if (!overlapsAny(accepted, e)) {
@@ -70,6 +70,29 @@ export function mergeEntities(candidates: readonly Entity[], threshold: number):
     }
   }
   return accepted;
+}
+
+/** Above this length the built-in sort is used. */
+const SMALL = 24;
+
+/**
+ * A stable sort in place, like `Array.prototype.sort`, by insertion for the short arrays of one document:
+ * the built-in sort allocates a work array on every call, and a document gives a handful of spans.
+ */
+function sortSmall<T>(items: T[], compare: (a: T, b: T) => number): void {
+  if (items.length > SMALL) {
+    items.sort(compare);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    let j = i - 1;
+    while (j >= 0 && compare(items[j], item) > 0) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = item;
+  }
 }
 
 function lowerBound(sorted: Entity[], start: number): number {

@@ -57,7 +57,9 @@ export const CN_GIVEN_NAME_CHARS =
   '家嘉佳加珈迦健建剑俊君钧骏峻筠均军伟炜玮韦卫蔚玮纬薇微维巍威' +
   '芷志智致至之知芝枝祺琪棋淇麒骐奇琦绮启其' +
   // Characters of recent given names (2000s–2010s births).
-  '雄邦超博轩豪杰俊苒芊珺婧骞翊弈钰琛璟霏湉沅汐蔚馨沛炜焯曜尧彦梓芮萱晞朵柠檬诺言溪岩钦昀玮彧桉槿栩樾堇嫣妤婕娉姝玹';
+  '雄邦超博轩豪杰俊苒芊珺婧骞翊弈钰琛璟霏湉沅汐蔚馨沛炜焯曜尧彦梓芮萱晞朵柠檬诺言溪岩钦昀玮彧桉槿栩樾堇嫣妤婕娉姝玹' +
+  // Frequent in Hong Kong and Macao given names (天佑, 卓謙, 灝燊, 希彤, 晉鈞), 繁 forms added by OpenCC.
+  '佑祐谦溢灏燊键棨希恩荞绰晋钧楷滔';
 
 /** Characters that usually start the word after a name (verbs, particles, titles): a name ends before them. */
 export const CN_AFTER_NAME_CHARS =
@@ -241,7 +243,10 @@ export const LATIN_GIVEN_NAMES = new Set(
     'carmen cathy cecilia cherry cindy connie crystal daisy eva fanny fiona florence gigi gloria iris ivy jane ' +
     'janice jasmine jenny joanne josephine karen kitty lily lucy mabel mandy maggie mandy natalie peggy phoebe ' +
     'queenie rita ruby sally sandy selina sharon stella sylvia tiffany vivian wendy yvonne zoey ella mia aiden ' +
-    'lucas liam mason elijah oliver owen caleb hugo jayden justin kaden kyle ryan sebastian tristan'
+    'lucas liam mason elijah oliver owen caleb hugo jayden justin kaden kyle ryan sebastian tristan ' +
+    // English names given to pupils born since about 2005 in Hong Kong and Macao, missing from older lists.
+    'kayden cayden brayden ayden aidan jaden jayson grayson ashton asher kingsley hayley hailey harper skylar ' +
+    'aurora kaylee kylie ariel elsa ayla aria arianna maddox nathaniel jovan kalvin kasey kason jaydon'
   ).split(/\s+/),
 );
 

@@ -18,18 +18,36 @@ const BUILDING =
   '(?:大厦|大廈|花园|花園|园|園|城|都会|都會|公館|公馆|小区|小區|公寓|苑|邨|村|新村|中心|广场|廣場|閣|阁|楼|樓|大樓|大楼|山庄|山莊|家园|家園|名苑|华庭|華庭)';
 const UNIT = `(?:第?${NUM}\\s?(?:栋|棟|幢|座|单元|單元|楼|樓|层|層|室|号楼|號樓|/F)|[A-Z]\\s?(?:座|室|栋|棟)|(?:地下|地铺|地舖))`;
 const PLACE_START = '(?:中国|中國|香港|九龍|九龙|新界|澳門|澳门|氹仔|路環|路环|[' + HAN + ']{2,4}?(?:省|市))';
+/**
+ * Hong Kong districts and areas and Macao parishes written before a street or an estate without an
+ * administrative suffix (新界沙田馬鞍山錦英苑…, 澳門氹仔柯維納馬路…): known names only, 繁 and 简.
+ */
+const HK_MO_AREAS = [
+  ...'沙田 馬鞍山 马鞍山 大埔 元朗 屯門 屯门 荃灣 荃湾 葵涌 青衣 西貢 西贡 將軍澳 将军澳 天水圍 天水围 東涌 东涌 粉嶺 粉岭 上水 離島 离岛'.split(
+    ' ',
+  ),
+  ...'觀塘 观塘 黃大仙 黄大仙 深水埗 油麻地 旺角 尖沙咀 九龍城 九龙城 九龍塘 九龙塘 何文田 土瓜灣 土瓜湾 紅磡 红磡 藍田 蓝田 牛頭角 牛头角'.split(
+    ' ',
+  ),
+  ...'灣仔 湾仔 銅鑼灣 铜锣湾 北角 鰂魚涌 鲗鱼涌 柴灣 柴湾 筲箕灣 筲箕湾 香港仔 鴨脷洲 鸭脷洲 薄扶林 跑馬地 跑马地 中環 中环 上環 上环 西環 西环 堅尼地城 坚尼地城'.split(
+    ' ',
+  ),
+  ...'澳門半島 澳门半岛 路氹 新口岸 南灣 南湾 下環 下环 筷子基 黑沙環 黑沙环 台山 望廈 望厦'.split(' '),
+];
+/** Up to three place names in a row before the street or estate: 香港九龍旺角, 澳門氹仔, 新界沙田馬鞍山. */
+const PLACE_CHAIN = `(?:${PLACE_START}|${HK_MO_AREAS.join('|')}){1,3}`;
 
 const CN_ADDRESS = new RegExp(
-  `(?:${PLACE_START})?(?:[${HAN}]{1,6}?${ADMIN}){0,3}` +
+  `(?:${PLACE_CHAIN})?(?:[${HAN}]{1,6}?${ADMIN}){0,3}` +
     `(?:[${HAN}A-Za-z0-9]{1,10}?${STREET}(?:[东西南北東中][路街]?|[一二三四五六七八九十]{1,2}[路街巷]|[0-9]{1,2}段)?\\s?${NUM}\\s?[号號](?:之${NUM})?` +
     `(?:[${HAN}A-Za-z]{1,8}?${BUILDING})?(?:\\s?${UNIT}){0,4}` +
     `|[${HAN}]{1,8}?${BUILDING}(?:\\s?${UNIT}){2,4})`,
-  'gu',
+  'g',
 );
-const CN_ADMIN_CHAIN = new RegExp(`(?:${PLACE_START})(?:[${HAN}]{1,6}?${ADMIN}){1,3}`, 'gu');
+const CN_ADMIN_CHAIN = new RegExp(`(?:${PLACE_START})(?:[${HAN}]{1,6}?${ADMIN}){1,3}`, 'g');
 
 const LEAD_TRIM =
-  /^(?:地址|住址|家住|住在|位于|位於|居住于|居住於|寄往|寄至|送至|现住|現住|通讯地址|通訊地址|联系地址|聯絡地址|在|于|於|住|到|至|往|是|为|為|的)+/u;
+  /^(?:地址|住址|家住|住在|位于|位於|居住于|居住於|寄往|寄至|送至|现住|現住|通讯地址|通訊地址|联系地址|聯絡地址|在|于|於|住|到|至|往|是|为|為|的)+/;
 
 const EN_ROAD = '(?:Road|Rd|Street|St|Avenue|Ave|Lane|Path|Terrace|Drive|Crescent|Square|Circuit|Highway)';
 const EN_PLACE = LATIN_PLACE_NAMES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -47,12 +65,12 @@ const PT_ADDRESS = new RegExp(
     `(?:\\s(?:(?:d[aeo]s?|e)\\s)?[A-ZÀ-Ú][\\wÀ-ÿ.]+){0,4},?\\s*(?:n\\.?\\s?º|nº|N\\.?º|no\\.|número)?\\s*\\d{1,4}[A-Z]?` +
     `(?:,\\s*(?:Edf\\.|Edifício|Edificio)\\s[A-ZÀ-Ú][\\wÀ-ÿ]+(?:\\s[A-ZÀ-Ú\\d][\\wÀ-ÿ]*){0,3})?` +
     `(?:,\\s*\\d{1,2}\\.?\\s?º?\\s*(?:andar|Andar)(?:\\s[A-Z]\\b)?)?(?:,\\s*(?:Macau|Macao|Taipa|Coloane))?`,
-  'gu',
+  'g',
 );
 
-const COMPONENT = new RegExp(`${ADMIN}|${STREET}|[号號]|${BUILDING}`, 'gu');
+const COMPONENT = new RegExp(`${ADMIN}|${STREET}|[号號]|${BUILDING}`, 'g');
 
-const INNER_CUE = /(?:地址|住址|家住|住在|居住於|居住于)[：:\s]*/gu;
+const INNER_CUE = /(?:地址|住址|家住|住在|居住於|居住于)[：:\s]*/g;
 
 /** Offset just after the last address cue inside `value` (0 when there is none). */
 function lastInnerCue(value: string): number {
@@ -67,7 +85,7 @@ function lastInnerCue(value: string): number {
 // 华发中城荟2栋1单元1802室) and a flat letter after the floor (12樓C, 9樓E).
 const TAIL = new RegExp(
   `(?:[${HAN}]{1,3}?)?(?:\\s?[0-9０-９]{1,5}\\s?(?:栋|棟|幢|座|单元|單元|楼|樓|层|層|室|號樓|号楼))+(?:\\s?[A-Z](?![A-Za-z0-9]))?|\\s?[A-Z](?![A-Za-z0-9])`,
-  'uy',
+  'y',
 );
 
 /** A room number written bare after the entrance (5栋2单元603): three or four digits, nothing after. */
@@ -135,7 +153,7 @@ function matchesIn(re: RegExp, text: string, windows: Array<[number, number]>, n
  * A street address has a house number right before 号/號; a building-only one a building word followed by a
  * unit (a number, a letter or 地下/地铺). A window with neither cannot hold a match of CN_ADDRESS.
  */
-const CN_ADDRESS_NEEDS = new RegExp(`[0-9０-９]\\s?[号號]|${BUILDING}\\s?(?:[0-9０-９A-Z]|地[下铺舖])`, 'u');
+const CN_ADDRESS_NEEDS = new RegExp(`[0-9０-９]\\s?[号號]|${BUILDING}\\s?(?:[0-9０-９A-Z]|地[下铺舖])`);
 /** An administrative chain starts with a province/city (省, 市) or one of the named places of PLACE_START. */
 const ADMIN_CHAIN_NEEDS = /[省市]|中[国國]|香港|九[龍龙]|新界|澳[門门]|氹仔|路[環环]/;
 

@@ -27,19 +27,24 @@ export const chineseNameRecogniser: Recogniser = {
   applies: (f) => f.hasHan,
   find(text) {
     const lex = chineseLexicon();
+    const starters = (STARTERS ??= startersOf(lex));
     const out: Entity[] = [];
     let i = 0;
     let nameEnd = -1; // where the last name found ends
+    let joinedAt = -1; // where a name joined to the last one by 和/与/及 starts (陈思远和|李佳琪)
     const n = text.length;
     while (i < n) {
       const code = text.charCodeAt(i);
-      if (code < 0x4e00 || code > 0x9fff) {
+      // Fast path: most characters can start nothing (no surname, no 阿, no conjunction): one lookup in a small
+      // table each, so the scan of a long text stays in cache.
+      if (starters[code] === 0) {
         i++;
         continue;
       }
       // 和/与/及 right after a name joins it to the next one (陈思远和李佳琪): a conjunction, not the surname 和.
       // Before another surname character it is the preposition too (课后和邝思远聊了 …): the name starts after it.
       if (CONJUNCTIONS.has(code) && (i === nameEnd || lex.surnameWeights[text.charCodeAt(i + 1)] > 0)) {
+        if (i === nameEnd) joinedAt = i + 1;
         i++;
         continue;
       }
@@ -67,7 +72,7 @@ export const chineseNameRecogniser: Recogniser = {
         i++;
         continue;
       }
-      let found = scoreAt(text, i, compound ? 2 : 1, surnameWeight, lex);
+      let found = scoreAt(text, i, compound ? 2 : 1, surnameWeight, lex, i === joinedAt);
       // 於 is the 繁體 form of the preposition 于 (家長於回條簽署, 將於開放日) far more often than a surname:
       // it counts only when the name is closed by an honorific or a name word (於老師, 於樂怡同學) or a cell.
       if (found && code === PREPOSITION_YU && !closedAsName(text, found)) found = null;
@@ -87,6 +92,11 @@ export const chineseNameRecogniser: Recogniser = {
 /** Whether text[k..k+2) is a common two-character word. Module-level on purpose: no closure per candidate. */
 function isPair(lex: ChineseLexicon, text: string, k: number): boolean {
   return lex.commonPairs.has(text.charCodeAt(k), text.charCodeAt(k + 1));
+}
+
+/** Whether text[at] is the second character of a two-character word whose first character no word before takes. */
+function takenByWordBefore(lex: ChineseLexicon, text: string, at: number): boolean {
+  return isHan(text[at - 1]) && isPair(lex, text, at - 1) && !(isHan(text[at - 2]) && isPair(lex, text, at - 2));
 }
 
 /** Whether text[start, end) is a common word; two-character spans are answered without a substring. */
@@ -118,6 +128,18 @@ function nickname(text: string, at: number, lex: ChineseLexicon): Entity | null 
 
 const PREPOSITION_YU = '於'.charCodeAt(0);
 
+/** 1 for every code unit a name scan must stop at: surnames, first characters of 复姓, 阿, the conjunctions. */
+let STARTERS: Uint8Array | undefined;
+
+function startersOf(lex: ChineseLexicon): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let c = 0x4e00; c <= 0x9fff; c++) {
+    if (lex.surnameWeights[c] !== 0 || (lex.charFlags[c] & COMPOUND_FIRST) !== 0) table[c] = 1;
+  }
+  for (const c of '阿和与與及同跟') table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
 /** Characters that join two names; 和 and 同 are also surnames. */
 const CONJUNCTIONS = new Set([...'和与與及同跟'].map((c) => c.charCodeAt(0)));
 
@@ -136,10 +158,10 @@ function closedAsName(text: string, e: Entity): boolean {
 }
 
 /** The Han name cues, grouped by their last character (a lookup tries only the few that can end there). */
-const HAN_CUES_BY_LAST = new Map<string, string[]>();
+const HAN_CUES_BY_LAST = new Map<number, string[]>();
 for (const cue of PERSON_CUES.before ?? []) {
   if (!isHan(cue[0])) continue;
-  const last = cue[cue.length - 1];
+  const last = cue.charCodeAt(cue.length - 1);
   const list = HAN_CUES_BY_LAST.get(last);
   if (list) list.push(cue);
   else HAN_CUES_BY_LAST.set(last, [cue]);
@@ -147,23 +169,44 @@ for (const cue of PERSON_CUES.before ?? []) {
 
 /** Whether a (Han) name cue ends exactly at `at` (家长|孙国). */
 function cueEndsAt(text: string, at: number): boolean {
-  const list = at > 0 ? HAN_CUES_BY_LAST.get(text[at - 1]) : undefined;
+  const list = at > 0 ? HAN_CUES_BY_LAST.get(text.charCodeAt(at - 1)) : undefined;
   if (list) for (const cue of list) if (text.startsWith(cue, at - cue.length)) return true;
   return false;
 }
 
 /** Whether the character at `at` is the last one of a name cue of two or more characters (班主|任). */
 function completesCue(text: string, at: number): boolean {
-  const list = HAN_CUES_BY_LAST.get(text[at]);
+  const list = HAN_CUES_BY_LAST.get(text.charCodeAt(at));
   if (list) for (const cue of list) if (cue.length >= 2 && text.startsWith(cue, at + 1 - cue.length)) return true;
   return false;
 }
 
+let cueText = '';
+let cueStart = -1;
+let cueResult = false;
+
+/** Whether a name cue stands in the ten code units before `start`; remembered for the last position asked. */
 function cueBefore(text: string, start: number): boolean {
-  return hasCue(text.slice(Math.max(0, start - 10), start), PERSON_CUES.before ?? []);
+  if (start !== cueStart || text !== cueText) {
+    cueText = text;
+    cueStart = start;
+    cueResult = hasCue(text.slice(Math.max(0, start - 10), start), PERSON_CUES.before ?? []);
+  }
+  return cueResult;
 }
 
-function scoreAt(text: string, start: number, surnameLength: number, surnameWeight: number, lex: ChineseLexicon): Entity | null {
+/**
+ * Scores a name starting at `start`. `joined`: it follows a name and a conjunction (區凱琳和|霍俊朗), which says
+ * "name" as clearly as a cue word does.
+ */
+function scoreAt(
+  text: string,
+  start: number,
+  surnameLength: number,
+  surnameWeight: number,
+  lex: ChineseLexicon,
+  joined = false,
+): Entity | null {
   const j = start + surnameLength;
   const c1 = text[j];
   const prev = text[start - 1];
@@ -172,7 +215,17 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
     if (completesCue(text, start)) return null;
     // … or belong to the word before it (提高 in 提高明天, 天文 in 天文台): then only a cue ending right
     // before it (家长孙国) keeps it a surname — a cue a few words earlier says nothing about this word.
-    if (isPair(lex, text, start - 1) && !cueEndsAt(text, start)) return null;
+    // Unless the character before already makes a word with its own predecessor (今天|华思琪: 今天 takes 天,
+    // so 天华 cannot), as a left-to-right segmentation reads it — and that predecessor is free in turn
+    // (学生理解得: 学生 takes 生, so 理解 stands and 解 is no surname). A surname that is also a function
+    // character (上課|時|何卓謙: 時 "when") is left alone by this: it stays a word of its own.
+    if (
+      isPair(lex, text, start - 1) &&
+      !cueEndsAt(text, start) &&
+      !((lex.charFlags[text.charCodeAt(start)] & NON_NAME) === 0 && takenByWordBefore(lex, text, start - 1))
+    ) {
+      return null;
+    }
   }
 
   // Surname + honorific: 陈老师, 李先生; Cantonese 陳太 (Mrs Chan) when the name ends there (陳太，…), since
@@ -216,8 +269,10 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
     // after, or the three characters standing alone between punctuation (…、张海洋、…).
     const givenWordAsName =
       c1c2Common &&
-      (c2Flags & GIVEN_NAME) !== 0 &&
-      (cueBefore(text, start) || startsWithCue(text, j + 2, PERSON_CUES.after ?? []) || (!isHan(prev) && !isHan(c3)));
+      // After a compound surname (歐陽天佑) the given name need not end in a given-name character: 歐陽, 司徒 …
+      // rarely end a word, so what follows them is the given name.
+      ((c2Flags & GIVEN_NAME) !== 0 || surnameLength === 2) &&
+      (joined || cueBefore(text, start) || startsWithCue(text, j + 2, PERSON_CUES.after ?? []) || (!isHan(prev) && !isHan(c3)));
     if (
       !nextIsHonorific &&
       !(isHan(c3) && isPair(lex, text, j + 1)) &&
@@ -258,7 +313,7 @@ function scoreAt(text: string, start: number, surnameLength: number, surnameWeig
   // Alone in a table cell (rosters pasted as text): very likely a name.
   if ((prev === '\t' || prev === undefined || prev === '\n') && (next === '\t' || next === '\n' || next === undefined)) score += 0.2;
   if (score + 0.3 < 0.2) return null;
-  if (cueBefore(text, start)) score += 0.3;
+  if (cueBefore(text, start) || joined) score += 0.3;
   else if (startsWithCue(text, end, PERSON_CUES.after ?? [])) score += 0.25;
   return { type: 'PERSON', start, end, score: clampScore(score), detector: 'person:zh' };
 }

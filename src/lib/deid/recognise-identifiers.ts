@@ -239,6 +239,8 @@ const CARD_PREFIX = /^(?:62|4|5[1-5]|2[2-7]|3[47]|35|9)/;
 /** Digits that start with a yyyymmdd date (built once: it was compiled per candidate before). */
 const STARTS_WITH_DATE = new RegExp(`^${DATE8}`);
 const CARD_SEPARATOR = /[\s-]/;
+/** 16 digits in four groups of four (plus up to three more), one space or hyphen between groups. */
+const PRINTED_IN_FOURS = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/;
 
 /** Bank cards: 16–19 digits, Luhn-checked; UnionPay/Visa/Mastercard prefixes and context raise it. */
 export const bankCardRecogniser: Recogniser = {
@@ -259,6 +261,9 @@ export const bankCardRecogniser: Recogniser = {
       const prefixed = CARD_PREFIX.test(digits);
       let score = luhn ? (prefixed ? 0.85 : 0.55) : prefixed ? 0.4 : 0.2;
       if (grouped) score += 0.05;
+      // Written in fours as printed on the card (6217 0000 1234 5678) with an issuer prefix: a mistyped card is
+      // still a card (the rule for every checked identifier), so the failed check no longer hides it.
+      if (!luhn && prefixed && PRINTED_IN_FOURS.test(m[0])) score += 0.05;
       score += contextDelta(text, m.index, m.index + m[0].length, BANK_CUES, { window: 20, boost: 0.3 });
       out.push(entity('BANK_CARD', m.index, m.index + m[0].length, score, luhn ? 'bank-card' : 'bank-card:bad-check'));
     }

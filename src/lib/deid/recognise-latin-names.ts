@@ -25,7 +25,7 @@ const LOWER = 'a-zß-öø-ÿ';
 const WORD = `(?:[${UPPER}][${LOWER}]+(?:['’-][${UPPER}${LOWER}][${LOWER}]*)*|[${UPPER}]{2,}(?:-[${UPPER}${LOWER}]+)?)`;
 // Words of one name are joined by single spaces: two spaces or a tab separate form fields and table cells
 // ("Nome: Inês Cristina Ho  Data de nascimento").
-const RUN = new RegExp(`${WORD}(?: (?:(?:da|de|do|dos|das|van|von|der) )?${WORD}\\.?)*`, 'gu');
+const RUN = new RegExp(`${WORD}(?: (?:(?:da|de|do|dos|das|van|von|der) )?${WORD}\\.?)*`, 'g');
 const PLACE_RE = new RegExp(
   `\\b(?:${[...LATIN_PLACE_NAMES]
     .sort((a, b) => b.length - a.length)
@@ -115,7 +115,9 @@ function readEnglishFirstName(tokens: Token[]): { count: number; score: number }
     !ENGLISH_FIRST_NAMES.has(t0.lower) ||
     !ok(t1) ||
     t1.text.length < 2 ||
-    ENGLISH_FIRST_NAMES.has(t1.lower)
+    // Two common given names in a row are more likely two people than given + surname; a word that is only
+    // in the long first-name list (Turner, Hughes, Wood) reads as the surname it usually is.
+    (ENGLISH_FIRST_NAMES.has(t1.lower) && LATIN_GIVEN_NAMES.has(t1.lower))
   )
     return null;
   if (HK_MO_SURNAMES.has(t1.lower) && t2 !== undefined) return null;
@@ -209,6 +211,8 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
     const verb = IMPERATIVE_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
     if (verb && sentenceStartAt(text, start - 1 - verb[1].length)) return 0.55;
   }
+  // Followed by a phone number in brackets ("PayMe Joanne (6312 8840)", "Kelvin（9123 4567）"): a contact person.
+  if (PHONE_IN_BRACKETS_AFTER.test(text.slice(start + word.length, start + word.length + 24))) return 0.6;
   if (greetingOnly) return 0; // the last word of a longer run ("Book Fair") is no lone name
   const end = start + word.length;
   const hanAfter = isHanAt(text, end) || (text[end] === ' ' && isHanAt(text, end + 1));
@@ -229,6 +233,8 @@ function loneGivenName(text: string, start: number, word: string, greetingOnly =
 }
 
 const POSSESSIVE_AT = /^['’]s(?![A-Za-z])/;
+/** A bracketed phone-like number right after the word: eight or more digits, spaces and hyphens, optional '+'. */
+const PHONE_IN_BRACKETS_AFTER = /^ ?[(（]\+?\d[\d -]{6,}\d[)）]/;
 /** A verb (or an adverb before one) right after the word: "Noah kept", "Chloe has", "Kelvin finally …". */
 /** Verbs that start an instruction about a pupil ("Move Kelvin …", "Ask Chloe …"). */
 const IMPERATIVE_BEFORE =

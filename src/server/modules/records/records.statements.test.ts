@@ -94,6 +94,24 @@ describe('the Statement resource', () => {
     expect(await count()).toBe(before);
   });
 
+  it('after many batches (the batch statement is prepared once per connection) a stored id still blocks the whole batch', async () => {
+    // More than five runs of the same prepared statement: PostgreSQL may then switch to a generic plan.
+    const stored = makeStatement({ id: randomUUID() });
+    for (let i = 0; i < 8; i++) {
+      const batch = [makeStatement(), makeStatement(), ...(i === 0 ? [stored] : [])];
+      expect((await postStatements(t.app, client, batch)).statusCode).toBe(200);
+    }
+    const before = await count();
+    const fresh = makeStatement({ id: randomUUID() });
+    const conflicting = { ...stored, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } };
+    expect((await postStatements(t.app, client, [fresh, conflicting])).statusCode).toBe(409);
+    expect(await count()).toBe(before);
+    expect((await getStatements(t.app, client, { statementId: fresh.id! })).statusCode).toBe(404);
+    // The equivalent resend is accepted and stores only the new one.
+    expect((await postStatements(t.app, client, [fresh, stored])).statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('the same statement sent twice is stored once; the same id twice in a batch is a 400', async () => {
     const s = makeStatement({ id: randomUUID() });
     expect((await postStatements(t.app, client, s)).statusCode).toBe(200);

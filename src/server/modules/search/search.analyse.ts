@@ -4,7 +4,8 @@ import { canonicalise } from '../../../lib/text/canonicalise.ts';
 import { cutWords } from '../../../lib/text/segment.ts';
 import type { Language } from '../../../lib/text/language.ts';
 import type { SearchDocument } from './search.types.ts';
-import { rankVectorLiteral } from './search.rank-vector.ts';
+import { headVectorLiteral, rankVectorLiteral } from './search.rank-vector.ts';
+import { anywhereSignature } from './search.signature.ts';
 import type { NewSearchDocumentRow } from './search.schema.ts';
 
 /**
@@ -35,6 +36,8 @@ export type AnalysedColumns = Pick<
   | 'english'
   | 'suggestKeys'
   | 'rankVector'
+  | 'headVector'
+  | 'anywhereSignature'
 >;
 
 const distinct = (...lists: string[][]) => [...new Set(lists.flat())];
@@ -76,6 +79,8 @@ export function analyseDocument(doc: Pick<SearchDocument, 'title' | 'summary' | 
     ...values,
     suggestKeys: suggestKeys(titleCanonical),
     rankVector: rankVectorLiteral(values),
+    headVector: headVectorLiteral(values),
+    anywhereSignature: anywhereSignature(values),
   };
 }
 

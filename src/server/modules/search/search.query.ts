@@ -1,8 +1,9 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { analyseCanonical } from '../../../lib/text/analyse.ts';
 import { analyseQuery } from '../../../lib/text/analyse-query.ts';
 import { rankQueryAll, type RankField, type RankKind } from './search.rank-vector.ts';
 import { searchDocuments as d } from './search.schema.ts';
+import { signatureBits } from './search.signature.ts';
 
 /**
  * A user's query turned into what the index is matched and ranked with (lib/text README, "Combining the
@@ -230,47 +231,86 @@ export function scoreExpression(p: PreparedQuery): SQL {
   return sql`round((${sql.join(parts, sql` + `)})::numeric, 3)`;
 }
 
-/** The inline arrays of a weighted field, per kind: what the ranking vector holds at weight A, B or C. */
-const HEAD_FIELDS = [
-  { wt: WEIGHTS.title, w: d.titleTerms, b: d.titleBigrams, e: d.titleEnglish },
-  { wt: WEIGHTS.keywords, w: d.keywordTerms, b: d.keywordBigrams, e: d.keywordEnglish },
-  { wt: WEIGHTS.summary, w: d.summaryTerms, b: d.summaryBigrams, e: d.summaryEnglish },
-] as const;
-
-/** How many of the values the (small) array holds. */
-const countIn = (column: SQLWrapper, values: readonly string[]): SQL =>
+/** A test on the head vector (weights A, B, C of the ranking vector, stored in the heap row). */
+const headHolds = (query: string): SQL => sql`(${d.headVector} @@ ${query}::tsquery)`;
+const headCount = (kind: RankKind, values: readonly string[], field: RankField): SQL =>
   values.length
     ? sql`(${sql.join(
-        values.map((value) => sql`(${value}::text = ANY(${column}))::int`),
+        values.map((value) => sql`${headHolds(rankQueryAll([{ kind, value }], field))}::int`),
         sql` + `,
       )})`
     : sql`0`;
 
 /**
  * The head of the score: every part of `scoreExpression` but the "anywhere" (weight D) counts and the
- * every-word bonus, computed from the title, keyword and summary arrays and canonical texts, which are
- * small and stored in the row, instead of the ranking vector, which is usually TOASTed. The arrays hold
- * exactly what the vector holds at weights A, B and C (search.rank-vector.ts), so for every row
- * head ≤ score ≤ head + bodyScoreBound (search.rank-page.ts uses this to read few vectors).
+ * every-word bonus, computed from the head vector and the canonical texts, which are small and stored in
+ * the row, instead of the ranking vector, which is usually TOASTed. The head vector holds exactly the
+ * ranking vector's entries at weights A, B and C (search.rank-vector.ts), and each test here is the same
+ * binary search as there, so for every row head ≤ score ≤ head + bodyScoreBound (search.rank-page.ts uses
+ * this to read few ranking vectors).
  */
 export function headScoreExpression(p: PreparedQuery): SQL {
   if (isEmptyQuery(p)) return sql`0::numeric`;
+  const fields = [
+    { wt: WEIGHTS.title, field: 'A' },
+    { wt: WEIGHTS.keywords, field: 'B' },
+    { wt: WEIGHTS.summary, field: 'C' },
+  ] as const;
   const parts: SQL[] = [];
-  for (const f of HEAD_FIELDS) {
-    if (p.terms.length) parts.push(sql`${w(f.wt.terms)} * ${countIn(f.w, p.terms)}`);
-    if (p.english.length) parts.push(sql`${w(f.wt.english)} * ${countIn(f.e, p.english)}`);
-    if (p.allBigrams.length) parts.push(sql`${w(f.wt.bigrams)} * ${countIn(f.b, p.allBigrams)}`);
-    if (p.corrections.length) parts.push(sql`${w(f.wt.corrections)} * ${countIn(f.w, p.corrections)}`);
+  for (const f of fields) {
+    if (p.terms.length) parts.push(sql`${w(f.wt.terms)} * ${headCount('w', p.terms, f.field)}`);
+    if (p.english.length) parts.push(sql`${w(f.wt.english)} * ${headCount('e', p.english, f.field)}`);
+    if (p.allBigrams.length) parts.push(sql`${w(f.wt.bigrams)} * ${headCount('b', p.allBigrams, f.field)}`);
+    if (p.corrections.length) parts.push(sql`${w(f.wt.corrections)} * ${headCount('w', p.corrections, f.field)}`);
   }
   if (p.canonical.length >= 2) {
     parts.push(sql`(CASE WHEN strpos(${d.titleCanonical}, ${p.canonical}) > 0 THEN ${w(WEIGHTS.title.phrase)} ELSE 0::numeric END)`);
     parts.push(sql`(CASE WHEN strpos(${d.summaryCanonical}, ${p.canonical}) > 0 THEN ${w(WEIGHTS.summary.phrase)} ELSE 0::numeric END)`);
   }
-  if (p.terms.length || p.english.length) {
-    const complete = sql`${d.titleTerms} @> ${textArray(p.terms)} AND ${d.titleEnglish} @> ${textArray(p.english)}`;
-    parts.push(sql`(CASE WHEN ${complete} THEN ${w(WEIGHTS.title.complete)} ELSE 0::numeric END)`);
-  }
+  const all = [...words(p.terms), ...p.english.map((value) => ({ kind: 'e' as const, value }))];
+  if (all.length) parts.push(sql`(CASE WHEN ${headHolds(rankQueryAll(all, 'A'))} THEN ${w(WEIGHTS.title.complete)} ELSE 0::numeric END)`);
   return sql`round((${sql.join(parts, sql` + `)})::numeric, 3)`;
+}
+
+/** The signature may hold the value: all of its bits are set (search.signature.ts). */
+const mayHold = (kind: RankKind, value: string): SQL =>
+  sql`(${sql.join(
+    signatureBits(kind, value).map((bit) => sql`get_bit(${d.anywhereSignature}, ${sql.raw(String(bit))})`),
+    sql` & `,
+  )})`;
+
+/**
+ * A per-row bound of the body part of the score (score − head), tighter than `bodyScoreBound`: the same
+ * sum, counting only the query values the row's anywhere signature may hold (a Bloom filter: it never
+ * misses a value the row holds, so this is still ≥ the body part). The global bound for rows without a
+ * signature.
+ */
+export function bodyBoundExpression(p: PreparedQuery): SQL {
+  if (isEmptyQuery(p)) return sql`0::numeric`;
+  const b = WEIGHTS.body;
+  const parts: SQL[] = [];
+  const sum = (kind: RankKind, values: readonly string[], weight: number) => {
+    if (values.length)
+      parts.push(
+        sql`${w(weight)} * (${sql.join(
+          values.map((v) => mayHold(kind, v)),
+          sql` + `,
+        )})`,
+      );
+  };
+  sum('w', p.terms, b.terms);
+  sum('e', p.english, b.english);
+  sum('b', p.allBigrams, b.bigrams);
+  sum('w', p.corrections, b.corrections);
+  if (p.terms.length) {
+    const all = sql.join(
+      p.terms.map((v) => mayHold('w', v)),
+      sql` & `,
+    );
+    parts.push(sql`${w(WEIGHTS.exactTerms)} * (${all})`);
+  }
+  const global = sql.raw(`${bodyScoreBound(p).toFixed(3)}::numeric`);
+  return sql`(CASE WHEN ${d.anywhereSignature} IS NULL THEN ${global} ELSE (${sql.join(parts, sql` + `)})::numeric END)`;
 }
 
 /**

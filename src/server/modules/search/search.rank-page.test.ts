@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { seedJurisdictions } from '../../demo/demo.seed.ts';
@@ -8,7 +8,7 @@ import { analyseDocument } from './search.analyse.ts';
 import type { SearchCursor } from './search.cursor.ts';
 import { indexRow, upsertRows } from './search.index.ts';
 import { bodyScoreBound, matchCondition, prepareQuery } from './search.query.ts';
-import { fullyScoredPage, twoPhasePage, type PageRequest, type RankedRow } from './search.rank-page.ts';
+import { fullyScoredPage, twoPhasePage, twoPhasePageWithFacets, type PageRequest, type RankedRow } from './search.rank-page.ts';
 import { searchDocuments as d } from './search.schema.ts';
 import { makeSearchDocument } from './search.test-data.ts';
 import { visibleWhere } from './search.visibility.ts';
@@ -147,6 +147,48 @@ describe('two-phase ranking', () => {
     const filtered = await walk((r) => fullyScoredPage(db, r), q, 5, 'ai');
     expect(await walk((r) => twoPhasePage(db, r), q, 5, 'ai'), 'subject ai').toEqual(filtered);
   });
+
+  /** Counts per facet value over every match, counted the plain way (a separate query per facet). */
+  async function plainFacetCounts(q: string, subject?: 'ai') {
+    const prepared = prepareQuery(q);
+    const where = and(visibleWhere(null, d), subject ? eq(d.subject, subject) : undefined, matchCondition(prepared))!;
+    const counts: Record<string, number> = {};
+    for (const column of ['subject', 'grade_band', 'language', 'licence'] as const) {
+      // The match rule may read the ranking vector (several Han runs): join it as the service does.
+      const rows = (await database.db.execute(
+        sql`SELECT ${sql.raw(column)} AS v, count(*) AS n FROM ${d} CROSS JOIN LATERAL (SELECT ${d.rankVector} || ''::tsvector AS v OFFSET 0) rv WHERE ${where} GROUP BY 1`,
+      )) as unknown as { rows: { v: string; n: string | number }[] };
+      for (const r of rows.rows) counts[`${column}:${r.v}`] = Number(r.n);
+    }
+    return counts;
+  }
+
+  it.each(['学生', '机器学系', '机器人 编程', 'python learning', '巡线'])(
+    'returns the same page with the facet counts of the whole matching set, from one statement: %s',
+    async (q) => {
+      const db = database.db;
+      const prepared = prepareQuery(q);
+      const where = and(visibleWhere(null, d), matchCondition(prepared))!;
+      const expected = await plainFacetCounts(q);
+      expect(Object.keys(expected).length).toBeGreaterThan(0);
+      const ranked = twoPhasePageWithFacets;
+      const first = await ranked(db, { where, prepared, cursor: null, limit: 7 });
+      expect(first.rows).toEqual(await fullyScoredPage(db, { where, prepared, cursor: null, limit: 7 }));
+      const counts = Object.fromEntries(
+        first.facets.map((f) => {
+          const [column, value] = Object.entries(f).find(([k, v]) => k !== 'n' && v !== null)!;
+          return [`${column}:${value}`, f.n];
+        }),
+      );
+      expect(counts).toEqual(expected);
+      // A later page (after the cursor) still counts every match, not only what follows the cursor.
+      const last = first.rows.at(-1)!;
+      const cursor = { query: 'q', score: String(last.score), popularity: Number(last.popularity), id: last.id };
+      const second = await ranked(db, { where, prepared, cursor, limit: 7 });
+      expect(second.facets).toEqual(first.facets);
+      expect(second.rows).toEqual(await fullyScoredPage(db, { where, prepared, cursor, limit: 7 }));
+    },
+  );
 
   it('compared many hits, pages and ties included (the checks above are not vacuous)', () => {
     expect(compared).toBeGreaterThan(1_000);

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { SearchCursor } from './search.cursor.ts';
 import {
-  bodyScoreBound,
+  bodyBoundExpression,
   headScoreExpression,
   isEmptyQuery,
   matchNeedsVector,
@@ -30,6 +30,21 @@ export interface PageRequest {
   limit: number;
 }
 
+/** One count of the facets: exactly one of the four values is set (a grouping set of the matching rows). */
+export interface FacetRow {
+  subject: string | null;
+  grade_band: string | null;
+  language: string | null;
+  licence: string | null;
+  n: number;
+}
+
+/** A page and the facet counts of the whole matching set (not only the rows after the cursor). */
+export interface PageWithFacets {
+  rows: RankedRow[];
+  facets: FacetRow[];
+}
+
 type Rows<T> = { rows: T[] };
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as Rows<T>).rows;
@@ -43,8 +58,27 @@ function afterCursor(cursor: SearchCursor | null): SQL {
     : sql``;
 }
 
-/** A non-negative number of ours (a score, a bound) as a numeric literal. */
-const numeric = (n: number): SQL => sql.raw(`${Number(n).toFixed(3)}::numeric`);
+/** The facet columns carried through the matching rows, so the counts come from the same scan. */
+const FACET_COLUMNS = sql`${d.subject} AS subject, ${d.gradeBand} AS grade_band, ${d.language} AS language, ${d.licence} AS licence`;
+
+/** Facet counts of the `all_matched` CTE, shaped like the hit rows (NULL id, score, popularity) for one UNION. */
+const FACET_ROWS = sql`SELECT NULL::uuid AS id, NULL::numeric AS score, NULL::int AS popularity, subject, grade_band, language, licence, count(*) AS n
+  FROM all_matched GROUP BY GROUPING SETS ((subject), (grade_band), (language), (licence))`;
+
+/** Hit columns padded with NULL facet columns, to UNION with FACET_ROWS. */
+const HIT_PADDING = sql`NULL::text AS subject, NULL::text AS grade_band, NULL::text AS language, NULL::text AS licence, NULL::bigint AS n`;
+
+type MixedRow = RankedRow & Omit<FacetRow, 'n'> & { n: string | number | null };
+
+/** Splits the rows of a statement that returned hits (n NULL) and facet counts, keeping the hits' order. */
+function splitFacets(rows: MixedRow[]): PageWithFacets {
+  const page: PageWithFacets = { rows: [], facets: [] };
+  for (const r of rows) {
+    if (r.n === null) page.rows.push({ id: r.id, score: r.score, popularity: r.popularity });
+    else page.facets.push({ subject: r.subject, grade_band: r.grade_band, language: r.language, licence: r.licence, n: Number(r.n) });
+  }
+  return page;
+}
 
 /**
  * Every matching row scored in full (the ranking vector read for each). The reference the two-phase
@@ -62,8 +96,13 @@ export async function fullyScoredPage(db: Db, r: PageRequest): Promise<RankedRow
   );
 }
 
-/** Rows (M) whose ranking vector phase 2 reads before it falls back to scoring every match. */
-export const PREFIX_ROWS = { minimum: 100, perHit: 4 } as const;
+/**
+ * Rows (M) whose ranking vector phase 2 reads before it falls back to scoring every match: at least
+ * `minimum`, `perHit` per row asked, and `shareOfMatches` of the matches — rows whose bound a false positive
+ * of the signature inflates come first in phase 2's order, and among thousands of tied matches (a typo
+ * query) they are about that share.
+ */
+export const PREFIX_ROWS = { minimum: 100, perHit: 4, shareOfMatches: 0.1 } as const;
 
 /**
  * The same page, exactly, reading the ranking vector of few rows (docs/search.md, "Two-phase ranking").
@@ -85,9 +124,23 @@ export const PREFIX_ROWS = { minimum: 100, perHit: 4 } as const;
  * so they land where the full ranking puts them.
  */
 export async function twoPhasePage(db: Db, r: PageRequest): Promise<RankedRow[]> {
+  return rowsOf<RankedRow>(db, twoPhaseStatement(r, false));
+}
+
+/**
+ * `twoPhasePage` and the facet counts in one statement: the first phase already reads every matching
+ * row (heap only), so the counts come from that same scan instead of a second one.
+ */
+export async function twoPhasePageWithFacets(db: Db, r: PageRequest): Promise<PageWithFacets> {
+  return splitFacets(await rowsOf<MixedRow>(db, twoPhaseStatement(r, true)));
+}
+
+function twoPhaseStatement(r: PageRequest, withFacets: boolean): SQL {
   const head = headScoreExpression(r.prepared);
-  const bound = numeric(bodyScoreBound(r.prepared));
-  const m = Math.max(PREFIX_ROWS.minimum, PREFIX_ROWS.perHit * r.limit);
+  const bound = bodyBoundExpression(r.prepared);
+  const fixedM = Math.max(PREFIX_ROWS.minimum, PREFIX_ROWS.perHit * r.limit);
+  // M: a scalar of the statement (an init plan, computed once from the matches).
+  const m = sql`(SELECT greatest(${sql.raw(String(fixedM))}, ceil(count(*) * ${sql.raw(String(PREFIX_ROWS.shareOfMatches))})::int) FROM matched)`;
   // The match rule reads the vector only for queries it cannot check on the GIN pre-filter alone.
   const matchFrom = matchNeedsVector(r.prepared) ? sql`${d} ${rankSource}` : sql`${d}`;
   const c = r.cursor;
@@ -101,16 +154,17 @@ export async function twoPhasePage(db: Db, r: PageRequest): Promise<RankedRow[]>
       SELECT ${d.id} AS id, ${d.popularity} AS popularity, ${score} AS score
       FROM ${d} ${rankSource} WHERE ${d.id} = o.id OFFSET 0
     ) scored`;
-  return rowsOf<RankedRow>(
-    db,
-    sql`WITH matched AS MATERIALIZED (
-          SELECT * FROM (
-            SELECT ${d.id} AS id, ${d.popularity} AS popularity, ${head} AS head, ${d.rankVector} IS NULL AS unranked
-            FROM ${matchFrom} WHERE ${r.where}
-          ) m ${notBefore}
+  const facetColumns = withFacets ? sql`, ${FACET_COLUMNS}` : sql``;
+  const hitColumns = withFacets ? sql`id, score, popularity, ${HIT_PADDING}` : sql`id, score, popularity`;
+  return sql`WITH all_matched AS MATERIALIZED (
+          SELECT ${d.id} AS id, ${d.popularity} AS popularity, ${head} AS head, ${bound} AS bound, (${d.rankVector} IS NULL OR ${d.headVector} IS NULL) AS unranked ${facetColumns}
+          FROM ${matchFrom} WHERE ${r.where}
+        ),
+        matched AS MATERIALIZED (
+          SELECT id, popularity, head, bound, unranked FROM all_matched m ${notBefore}
         ),
         ordered AS MATERIALIZED (
-          SELECT id, popularity, head + ${bound} AS upper FROM matched ORDER BY upper DESC, popularity DESC, id LIMIT ${m + 1}
+          SELECT id, popularity, head + bound AS upper FROM matched ORDER BY upper DESC, popularity DESC, id LIMIT ${m} + 1
         ),
         page AS MATERIALIZED (
           SELECT * FROM (${scoredFrom(sql`(SELECT id FROM ordered ORDER BY upper DESC, popularity DESC, id LIMIT ${m})`)}) ranked
@@ -131,16 +185,16 @@ export async function twoPhasePage(db: Db, r: PageRequest): Promise<RankedRow[]>
             )
           ) AS ok
         )
-        SELECT id, score, popularity FROM (
-          SELECT id, score, popularity FROM page WHERE (SELECT ok FROM settled)
+        SELECT * FROM (
+          SELECT ${hitColumns} FROM page WHERE (SELECT ok FROM settled)
           UNION ALL
-          SELECT id, score, popularity FROM (
+          SELECT ${hitColumns} FROM (
             SELECT * FROM (${scoredFrom(sql`matched`)}) ranked
             ${afterCursor(r.cursor)}
             ORDER BY score DESC, popularity DESC, id
             LIMIT ${r.limit}
           ) everything WHERE NOT (SELECT ok FROM settled)
+          ${withFacets ? sql`UNION ALL ${FACET_ROWS}` : sql``}
         ) chosen
-        ORDER BY score DESC, popularity DESC, id`,
-  );
+        ORDER BY ${withFacets ? sql`n IS NOT NULL, ` : sql``}score DESC, popularity DESC, id`;
 }

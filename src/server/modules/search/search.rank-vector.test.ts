@@ -6,7 +6,7 @@ import { seedJurisdictions } from '../../demo/demo.seed.ts';
 import { makeSchool, makeUser } from '../../test/factories.ts';
 import { freshDatabase } from '../../test/test-database.ts';
 import { indexDocument } from './search.index.ts';
-import { rankLexeme, rankVectorLiteral } from './search.rank-vector.ts';
+import { headVectorLiteral, rankLexeme, rankVectorLiteral } from './search.rank-vector.ts';
 import { searchDocuments as d } from './search.schema.ts';
 import { makeSearchDocument } from './search.test-data.ts';
 
@@ -17,6 +17,18 @@ describe('the ranking vector', () => {
   it('writes each value with its kind and one weighted position per field', () => {
     const literal = rankVectorLiteral({ ...empty, titleTerms: ['机器人'], bigrams: ['机器'], terms: ['机器人'] });
     expect(literal).toBe("'w:机器人':1A 'w:机器人':4 'b:机器':4");
+  });
+
+  it('keeps only the title, keyword and summary entries in the head vector', () => {
+    const fields = {
+      ...empty,
+      titleTerms: ['机器人'],
+      keywordBigrams: ['编程'],
+      summaryEnglish: ['robot'],
+      bigrams: ['机器'],
+      terms: ['机器人'],
+    };
+    expect(headVectorLiteral(fields)).toBe("'w:机器人':1A 'b:编程':2B 'e:robot':3C");
   });
 
   it('escapes quotes and backslashes so any value is one lexeme', () => {
@@ -55,9 +67,24 @@ describe('the ranking vector', () => {
       expect(await holds("'e:python':C")).toBe(true);
     });
 
+    it('stores the head vector as exactly the ranking vector at weights A, B and C, and the migration fills it the same way', async () => {
+      const same = async () =>
+        (
+          (await database.db.execute(
+            sql`SELECT (${d.headVector} = ts_filter(${d.rankVector}, '{a,b,c}')) AS same, length(${d.headVector}) AS n FROM ${d}`,
+          )) as unknown as { rows: { same: boolean; n: number }[] }
+        ).rows[0];
+      expect(await same()).toEqual({ same: true, n: expect.any(Number) });
+      expect((await same()).n).toBeGreaterThan(3);
+      const file = readFileSync(new URL('../../../../migrations/0027_search_head_vector.sql', import.meta.url), 'utf8');
+      await database.db.update(d).set({ headVector: null });
+      await database.db.execute(sql.raw(file.split('--> statement-breakpoint').at(-1)!));
+      expect((await same()).same).toBe(true);
+    });
+
     it('the migration fills rows indexed before the column existed with the same vector', async () => {
       const file = readFileSync(new URL('../../../../migrations/0010_search_tsvector.sql', import.meta.url), 'utf8');
-      const backfill = file.split('--> statement-breakpoint')[1];
+      const backfill = file.split('--> statement-breakpoint').at(-1)!;
       const before = await database.db.select({ v: d.rankVector }).from(d);
       await database.db.update(d).set({ rankVector: null });
       await database.db.execute(sql.raw(backfill));

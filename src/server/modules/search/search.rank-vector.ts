@@ -49,6 +49,21 @@ export interface RankFields {
  * @example rankVectorLiteral({ titleTerms: ['机器人'], terms: ['机器人'], … }) // "'w:机器人':1A 'w:机器人':4"
  */
 export function rankVectorLiteral(f: RankFields): string {
+  return vectorLiteral(f, true);
+}
+
+/**
+ * The head vector: the entries of the ranking vector at weights A, B and C only (title, keywords,
+ * summary). Small enough to stay in the heap row, so the first phase of the ranking (search.rank-page.ts)
+ * scores every match from it with binary searches, without reading the TOASTed ranking vector.
+ *
+ * @example headVectorLiteral({ titleTerms: ['机器人'], terms: ['机器人', '编程'], … }) // "'w:机器人':1A"
+ */
+export function headVectorLiteral(f: RankFields): string {
+  return vectorLiteral(f, false);
+}
+
+function vectorLiteral(f: RankFields, anywhere: boolean): string {
   const parts: string[] = [];
   const add = (kind: RankKind, values: readonly string[], field: RankField) => {
     for (const v of values) if (v) parts.push(`${rankLexeme(kind, v)}:${POSITION[field]}`);
@@ -62,9 +77,11 @@ export function rankVectorLiteral(f: RankFields): string {
   add('w', f.summaryTerms, 'C');
   add('b', f.summaryBigrams, 'C');
   add('e', f.summaryEnglish, 'C');
-  add('w', f.terms, 'D');
-  add('b', f.bigrams, 'D');
-  add('e', f.english, 'D');
+  if (anywhere) {
+    add('w', f.terms, 'D');
+    add('b', f.bigrams, 'D');
+    add('e', f.english, 'D');
+  }
   return parts.join(' ');
 }
 

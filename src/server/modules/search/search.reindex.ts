@@ -18,7 +18,9 @@ export interface ReindexOptions {
 
 /** Rows whose analysis is out of date, or that have no ranking vector yet (or all rows). */
 function staleCondition(onlyStale: boolean): SQL | undefined {
-  return onlyStale ? or(ne(d.analysisVersion, ANALYSIS_VERSION), isNull(d.rankVector)) : undefined;
+  return onlyStale
+    ? or(ne(d.analysisVersion, ANALYSIS_VERSION), isNull(d.rankVector), isNull(d.headVector), isNull(d.anywhereSignature))
+    : undefined;
 }
 
 /** How many rows a re-index would touch. */

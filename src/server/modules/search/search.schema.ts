@@ -2,6 +2,9 @@ import { customType, index, integer, pgTable, text, timestamp, uuid } from 'driz
 import type { ContentLanguage } from '../../../shared/languages.ts';
 import type { GradeBand, Licence, PublishLevel, ResourceStatus, Subject } from '../../../shared/library.ts';
 
+/** PostgreSQL's `bytea` (the anywhere signature, search.signature.ts). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
 /** PostgreSQL's `tsvector`, written as its text literal (search.rank-vector.ts builds it; no parser runs). */
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
@@ -65,6 +68,17 @@ export const searchDocuments = pgTable(
      * NULL on rows indexed before it existed: the re-index job treats them as stale.
      */
     rankVector: tsvector('rank_vector'),
+    /**
+     * The ranking vector's title, keyword and summary entries (weights A, B, C): small, kept in the heap
+     * row, so the first phase of the ranking scores every match without reading `rank_vector`. NULL on rows
+     * indexed before it existed: ranked by full scoring until the re-index job fills it.
+     */
+    headVector: tsvector('head_vector'),
+    /**
+     * A Bloom filter of the "anywhere" values (search.signature.ts): a per-row bound of the body score for
+     * the two-phase ranking. NULL on rows indexed before it existed: their bound is the global one.
+     */
+    anywhereSignature: bytea('anywhere_signature'),
   },
   (t) => [
     index('search_documents_terms_gin').using('gin', t.terms),

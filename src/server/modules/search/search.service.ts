@@ -6,8 +6,8 @@ import type { Actor } from '../identity/identity.access.ts';
 import { suggestKeyFor } from './search.analyse.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search.cursor.ts';
 import { presentHit } from './search.present.ts';
-import { isEmptyQuery, matchCondition, matchNeedsVector, prepareQuery, rankSource } from './search.query.ts';
-import { fullyScoredPage, twoPhasePage } from './search.rank-page.ts';
+import { isEmptyQuery, matchCondition, prepareQuery } from './search.query.ts';
+import { fullyScoredPage, twoPhasePageWithFacets, type FacetRow, type PageRequest, type PageWithFacets } from './search.rank-page.ts';
 import { searchDocuments as d } from './search.schema.ts';
 import type { SearchPage, SearchQuery } from './search.types.ts';
 import { visibleWhere } from './search.visibility.ts';
@@ -72,12 +72,8 @@ export async function searchDocuments(ctx: SearchContext, q: SearchQuery): Promi
   const cursor = cursorOf(q.cursor, fingerprint);
   const prepared = prepareQuery(text);
   const where = and(visibleWhere(ctx.actor, d), filterCondition(q), matchCondition(prepared))!;
-  // The facets read the ranking vector only when the match rule needs it (a browse never does).
-  const facetFrom = matchNeedsVector(prepared) ? sql`${d} ${rankSource}` : sql`${d}`;
-  // A browse (empty query) neither matches nor ranks; a query reads few ranking vectors (two phases).
   const request = { where, prepared, cursor, limit: limit + 1 };
-  const page = isEmptyQuery(prepared) ? await fullyScoredPage(ctx.db, request) : await twoPhasePage(ctx.db, request);
-  const facets = await facetCounts(ctx.db, facetFrom, where);
+  const { rows: page, facets } = await rankedPageWithFacets(ctx.db, request);
 
   const shown = page.slice(0, limit);
   const docs = shown.length
@@ -107,30 +103,38 @@ export async function searchDocuments(ctx: SearchContext, q: SearchQuery): Promi
     page.length > limit && last
       ? encodeSearchCursor({ query: fingerprint, score: String(last.score), popularity: Number(last.popularity), id: last.id })
       : null;
-  return { items, facets, nextCursor };
+  return { items, facets: presentFacets(facets), nextCursor };
 }
 
-/** Counts per facet value over the matching set, in one grouping-sets query. */
-async function facetCounts(db: Db, from: SQL, where: SQL): Promise<SearchFacets> {
-  const rows = await rowsOf<{
-    subject: string | null;
-    grade_band: string | null;
-    language: string | null;
-    licence: string | null;
-    n: string | number;
-  }>(
-    db,
-    sql`SELECT ${d.subject} AS subject, ${d.gradeBand} AS grade_band, ${d.language} AS language, ${d.licence} AS licence, count(*) AS n
-        FROM ${from} WHERE ${where}
-        GROUP BY GROUPING SETS ((${d.subject}), (${d.gradeBand}), (${d.language}), (${d.licence}))`,
-  );
+/**
+ * The page and the facet counts over exactly the matching set, each way in ONE statement where it can. A
+ * browse (empty query) neither matches nor ranks: its page comes from the popularity index and its counts
+ * from one grouping-sets query. A query is ranked in two phases (docs/search.md, "Two-phase ranking"),
+ * whose first phase reads every match anyway and counts them.
+ */
+async function rankedPageWithFacets(db: Db, request: PageRequest): Promise<PageWithFacets> {
+  const { prepared, where } = request;
+  if (isEmptyQuery(prepared)) {
+    const rows = await fullyScoredPage(db, request);
+    const facets = await rowsOf<FacetRow>(
+      db,
+      sql`SELECT ${d.subject} AS subject, ${d.gradeBand} AS grade_band, ${d.language} AS language, ${d.licence} AS licence, count(*) AS n
+          FROM ${d} WHERE ${where}
+          GROUP BY GROUPING SETS ((${d.subject}), (${d.gradeBand}), (${d.language}), (${d.licence}))`,
+    );
+    return { rows, facets: facets.map((f) => ({ ...f, n: Number(f.n) })) };
+  }
+  return twoPhasePageWithFacets(db, request);
+}
+
+/** The facet rows (one value set per grouping set) as the API's counts per facet. */
+function presentFacets(rows: FacetRow[]): SearchFacets {
   const facets: SearchFacets = { subject: {}, gradeBand: {}, language: {}, licence: {} };
   for (const r of rows) {
-    const n = Number(r.n);
-    if (r.subject) (facets.subject as Record<string, number>)[r.subject] = n;
-    else if (r.grade_band) (facets.gradeBand as Record<string, number>)[r.grade_band] = n;
-    else if (r.language) (facets.language as Record<string, number>)[r.language] = n;
-    else if (r.licence) (facets.licence as Record<string, number>)[r.licence] = n;
+    if (r.subject) (facets.subject as Record<string, number>)[r.subject] = r.n;
+    else if (r.grade_band) (facets.gradeBand as Record<string, number>)[r.grade_band] = r.n;
+    else if (r.language) (facets.language as Record<string, number>)[r.language] = r.n;
+    else if (r.licence) (facets.licence as Record<string, number>)[r.licence] = r.n;
   }
   return facets;
 }
