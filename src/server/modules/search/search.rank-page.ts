@@ -108,10 +108,11 @@ export const PREFIX_ROWS = { minimum: 100, perHit: 4, shareOfMatches: 0.1 } as c
  * The same page, exactly, reading the ranking vector of few rows (docs/search.md, "Two-phase ranking").
  *
  * score = head + body, where head (title, keywords, summary, the phrase and whole-title bonuses) comes
- * from the small title/keyword/summary arrays stored in the row, and body (the "anywhere" counts and the
- * every-word bonus) needs the big ranking vector, which is TOASTed. 0 ≤ body ≤ B, a bound known from the
- * query alone (`bodyScoreBound`), so each row's place in the ranking order (score ↓, popularity ↓, id ↑)
- * is at best (head + B, popularity, id) — its upper tuple — and at worst (head, popularity, id).
+ * from the small head vector stored in the row, and body (the "anywhere" counts and the every-word bonus)
+ * needs the big ranking vector, which is TOASTed. 0 ≤ body ≤ b, the row's bound from its anywhere signature
+ * (`bodyBoundExpression`; at most B = `bodyScoreBound`, known from the query alone), so each row's place in
+ * the ranking order (score ↓, popularity ↓, id ↑) is at best (head + b, popularity, id) — its upper tuple —
+ * and at worst (head, popularity, id).
  *
  * Phase 1 computes head for every match (heap rows only; rows certainly before the cursor — whose worst
  * place is ahead of it — are dropped) and sorts by upper tuple. Phase 2 scores the first M rows of that
@@ -119,9 +120,8 @@ export const PREFIX_ROWS = { minimum: 100, perHit: 4, shareOfMatches: 0.1 } as c
  * `limit`. The page is exact when all matches were scored, or when the `limit`-th kept row is ahead of the
  * (M+1)-th row's upper tuple: every row not scored is behind that upper tuple, so behind the page. This is
  * checked in the same statement, which otherwise scores every match found by phase 1 (as the full ranking
- * does, without a second pass over the heap): typically a query with a wrong character, whose matches
- * mostly differ only in the body. Rows without a ranking vector (not yet re-indexed) also take that path,
- * so they land where the full ranking puts them.
+ * does, without a second pass over the heap). Rows without a ranking or head vector (not yet re-indexed)
+ * also take that path, so they land where the full ranking puts them.
  */
 export async function twoPhasePage(db: Db, r: PageRequest): Promise<RankedRow[]> {
   return rowsOf<RankedRow>(db, twoPhaseStatement(r, false));
