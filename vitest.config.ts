@@ -10,6 +10,8 @@ export default defineConfig({
     // the server at once. Speed is measured in bench/, never here.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // expect.poll waits for the UI or a job to catch up; its 1 s default fails a browser step on a loaded box.
+    expect: { poll: { timeout: 60_000 } },
     pool: 'forks',
     reporters: ['default'],
   },
