@@ -90,7 +90,12 @@ describe.skipIf(!hasChromium)('the growth record, from entry to term report', ()
       await teacher.locator('.ant-table-row').first().waitFor();
       await teacher.locator('[data-testid=growth-open-publicity]').click();
       await teacher.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-      await teacher.locator('.ant-message').getByText('已为 1 份档案开始公示', { exact: false }).waitFor();
+      // The confirmation toast lasts 3 s, which a starved browser can miss: wait for the student's row instead.
+      await teacher
+        .locator('.ant-table-row')
+        .filter({ hasText: '王小禾' })
+        .getByText(text(L, 'growth.stage.publicity'), { exact: true })
+        .waitFor();
       await teacher.screenshot({ path: path.join(SCREENSHOTS, 'growth-class-zh-Hans.png'), fullPage: true });
 
       // The student sees the window and downloads the term report.
